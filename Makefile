@@ -1,0 +1,56 @@
+# Two commands do everything: `make demo` and `make test` (see README.md).
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+TEST_ENV := DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/portal} \
+            REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/15}
+
+.PHONY: demo test bench lint install system-deps browser services messages demo-data serve clean
+
+demo: install system-deps messages demo-data serve
+
+test: install system-deps browser services messages lint
+	$(TEST_ENV) $(PY) -m pytest -n 2 --dist loadgroup -p no:cacheprovider $(PYTEST_ARGS)
+
+bench: install system-deps services
+	$(TEST_ENV) $(PY) -m pytest tests/bench -p no:cacheprovider -s $(PYTEST_ARGS)
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+	  { echo "Python 3.11 or newer is needed ($(PYTHON) is older)."; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+system-deps:
+	@scripts/system-deps.sh fonts
+
+browser:
+	@scripts/system-deps.sh browser
+
+services:
+	@scripts/services.sh
+
+messages: install
+	$(PY) manage.py compilemessages --ignore=.venv -v0
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(PY) manage.py makemigrations --check --dry-run -v0
+
+demo-data: install
+	$(PY) manage.py migrate -v0
+	$(PY) manage.py seed_demo
+
+serve:
+	$(PY) manage.py collectstatic --noinput -v0
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+clean:
+	rm -rf $(VENV) demo.sqlite3 staticfiles media

@@ -1,0 +1,52 @@
+"""Role checks for views and the API; scoping of rows lives in portal.scoping."""
+
+from django.contrib.auth.mixins import AccessMixin
+from django.shortcuts import get_object_or_404
+from rest_framework.permissions import BasePermission
+
+from .scoping import scoped
+
+HEADQUARTERS = "headquarters"
+PROVINCIAL = "provincial"
+ENTERPRISE = "enterprise"
+STAFF_ROLES = (HEADQUARTERS, PROVINCIAL)
+
+
+def has_role(user, *roles):
+    return user.is_authenticated and user.is_active and user.role in roles
+
+
+class RoleRequiredMixin(AccessMixin):
+    """Lets in only users whose role is in ``roles``; others get 403, anonymous the login page."""
+
+    roles: tuple = ()
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        if not has_role(request.user, *self.roles):
+            self.raise_exception = True
+            return self.handle_no_permission()
+        return super().dispatch(request, *args, **kwargs)
+
+
+class ScopedObjectMixin:
+    """Generic views: the queryset is narrowed by the one scoping rule, so others get 404."""
+
+    def get_queryset(self):
+        return scoped(super().get_queryset(), self.request.user)
+
+
+def get_scoped_or_404(queryset, user, **lookup):
+    """Fetch one object within the user's scope, or 404 (existence does not leak)."""
+    return get_object_or_404(scoped(queryset, user), **lookup)
+
+
+class HasRole(BasePermission):
+    """DRF: the view's ``roles`` (default staff) may use it; writes need ``write_roles``."""
+
+    def has_permission(self, request, view):
+        roles = getattr(view, "roles", STAFF_ROLES)
+        if request.method in ("GET", "HEAD", "OPTIONS"):
+            return has_role(request.user, *roles)
+        return has_role(request.user, *getattr(view, "write_roles", roles))

@@ -1,0 +1,1 @@
+"""API support shared by every app: pagination, errors, scoped viewsets."""

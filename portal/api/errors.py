@@ -1,0 +1,59 @@
+"""One JSON shape for every API error.
+
+{"error": {"status": 400, "code": "invalid", "message": "...",
+           "fields": {"uscc": ["Character 18 should be Y, not 3."]}}}
+"""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.utils.translation import gettext as _
+from rest_framework import exceptions, status
+from rest_framework.response import Response
+from rest_framework.views import exception_handler as drf_exception_handler
+
+
+def _as_drf(exc):
+    if isinstance(exc, Http404):
+        return exceptions.NotFound()
+    if isinstance(exc, PermissionDenied):
+        return exceptions.PermissionDenied()
+    if isinstance(exc, ValidationError):
+        return exceptions.ValidationError(
+            exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}
+        )
+    return exc
+
+
+def _fields_and_message(detail):
+    if isinstance(detail, dict):
+        fields = {key: [str(m) for m in _flatten(value)] for key, value in detail.items()}
+        non_field = fields.pop("non_field_errors", [])
+        message = non_field[0] if non_field else _("The request has errors in some fields.")
+        if non_field:
+            fields["non_field_errors"] = non_field
+        return fields, message
+    messages = [str(m) for m in _flatten(detail)]
+    return {}, messages[0] if messages else ""
+
+
+def _flatten(value):
+    if isinstance(value, dict):
+        return [f"{k}: {m}" for k, v in value.items() for m in _flatten(v)]
+    if isinstance(value, list):
+        return [m for item in value for m in _flatten(item)]
+    return [value]
+
+
+def exception_handler(exc, context):
+    """DRF's handler, reshaped into the portal's one error shape."""
+    exc = _as_drf(exc)
+    response = drf_exception_handler(exc, context)
+    if response is None:
+        return None
+    detail = exc.detail if isinstance(exc, exceptions.APIException) else response.data
+    fields, message = _fields_and_message(detail)
+    code = exc.get_codes() if isinstance(exc, exceptions.APIException) else "error"
+    if not isinstance(code, str):
+        code = "invalid" if response.status_code == status.HTTP_400_BAD_REQUEST else "error"
+    body = {"status": response.status_code, "code": code, "message": message, "fields": fields}
+    return Response({"error": body}, status=response.status_code, headers=response.headers)

@@ -1,0 +1,38 @@
+"""Base viewsets: every queryset goes through the one scoping rule."""
+
+from rest_framework import mixins, viewsets
+
+from ..access import HasRole
+from ..scoping import scoped
+
+
+class ScopedQuerysetMixin:
+    """Narrows ``queryset`` (or ``get_base_queryset()``) to the requesting user's scope."""
+
+    permission_classes = [HasRole]
+
+    def get_base_queryset(self):
+        return super().get_queryset()
+
+    def get_queryset(self):
+        return scoped(self.get_base_queryset(), self.request.user)
+
+
+class ScopedReadOnlyViewSet(ScopedQuerysetMixin, viewsets.ReadOnlyModelViewSet):
+    """List and retrieve within scope."""
+
+
+class ScopedModelViewSet(ScopedQuerysetMixin, viewsets.ModelViewSet):
+    """List, retrieve, create, update within scope (no DELETE unless a view allows it)."""
+
+    http_method_names = ["get", "post", "put", "patch", "head", "options"]
+
+
+class ScopedCreateListRetrieveViewSet(
+    ScopedQuerysetMixin,
+    mixins.CreateModelMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    viewsets.GenericViewSet,
+):
+    """For records that are created and read, and changed only through actions."""

@@ -1,0 +1,217 @@
+"""The one audit trail.
+
+Who is acting is held in a context variable for the duration of a request
+(``AuditMiddleware``), a management command or a task (``acting_as``). Model
+signals then record every create, update and delete of the project's models
+with the field values before and after. Writes with nobody acting (migrations,
+system jobs) are not recorded. Bulk writes, which send no signals, call
+``record_bulk``.
+"""
+
+import contextvars
+import json
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models.signals import post_delete, post_save, pre_save
+
+AUDITED_APPS = {"portal", "enterprises", "monitoring", "credit", "complaints", "reporting"}
+NOT_AUDITED = {"portal.AuditEntry"}
+SECRET_FIELDS = {"password", "key", "token"}
+NOISE_FIELDS = {"last_login"}
+MAX_VALUE_LENGTH = 2000
+
+
+@dataclass
+class Actor:
+    """Who is writing, and through what."""
+
+    user: object = None
+    label: str = ""
+    source: str = "web"
+    ip_address: str | None = None
+    request: object = None
+
+    def resolve(self):
+        """The user (requests authenticate lazily, DRF token auth after middleware)."""
+        if self.request is not None:
+            user = getattr(self.request, "user", None)
+            if user is not None and user.is_authenticated:
+                return user, user.get_username()
+            return None, "anonymous"
+        return self.user, self.label or (self.user.get_username() if self.user else "system")
+
+
+_current_actor = contextvars.ContextVar("audit_actor", default=None)
+
+
+@contextmanager
+def acting_as(user=None, *, source="command", label=""):
+    """Record the writes inside the block as made by this user (or a named command)."""
+    token = _current_actor.set(Actor(user=user, label=label, source=source))
+    try:
+        yield
+    finally:
+        _current_actor.reset(token)
+
+
+def current_actor():
+    return _current_actor.get()
+
+
+class AuditMiddleware:
+    """Attributes every write during a request to the requesting user."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        path = request.path_info
+        source = (
+            "api" if path.startswith("/api/") else "admin" if path.startswith("/admin/") else "web"
+        )
+        actor = Actor(source=source, ip_address=request.META.get("REMOTE_ADDR"), request=request)
+        token = _current_actor.set(actor)
+        try:
+            return self.get_response(request)
+        finally:
+            _current_actor.reset(token)
+
+
+def is_audited(model):
+    return model._meta.app_label in AUDITED_APPS and model._meta.label not in NOT_AUDITED
+
+
+def _plain(value):
+    """A JSON-safe, bounded form of a field value."""
+    if hasattr(value, "name") and hasattr(value, "storage"):  # FieldFile
+        value = value.name or ""
+    text = json.loads(json.dumps(value, cls=DjangoJSONEncoder, default=str))
+    if isinstance(text, str) and len(text) > MAX_VALUE_LENGTH:
+        return text[:MAX_VALUE_LENGTH] + "…"
+    return text
+
+
+def field_values(instance):
+    """The concrete field values of an instance, secrets masked."""
+    values = {}
+    for field in instance._meta.concrete_fields:
+        if field.name in NOISE_FIELDS:
+            continue
+        value = field.value_from_object(instance)
+        values[field.attname] = "***" if field.name in SECRET_FIELDS and value else _plain(value)
+    return values
+
+
+def diff(before, after):
+    """{field: [before, after]} for the fields that differ."""
+    keys = sorted(set(before) | set(after))
+    return {k: [before.get(k), after.get(k)] for k in keys if before.get(k) != after.get(k)}
+
+
+def reporting_unit_id_of(instance):
+    """The reporting unit the object belongs to, by its declared scope."""
+    scope = getattr(type(instance), "scope", None)
+    path = getattr(scope, "jurisdiction", None)
+    if not path:
+        return None
+    value = instance
+    for part in path.split("__"):
+        value = getattr(value, part, None)
+        if value is None:
+            return None
+    return value.pk
+
+
+def write_entry(instance, action, changes, actor=None):
+    """Append one audit entry for an object."""
+    from .models import AuditEntry
+
+    actor = actor or current_actor()
+    user, label = actor.resolve()
+    return AuditEntry.objects.create(**_entry_fields(instance, action, changes, actor, user, label))
+
+
+def _entry_fields(instance, action, changes, actor, user, label):
+    return {
+        "actor": user,
+        "actor_label": label[:150],
+        "source": actor.source,
+        "action": action,
+        "content_type": ContentType.objects.get_for_model(type(instance)),
+        "object_id": str(instance.pk),
+        "object_repr": str(instance)[:200],
+        "changes": changes,
+        "reporting_unit_id": reporting_unit_id_of(instance),
+        "ip_address": actor.ip_address,
+    }
+
+
+def record_bulk(instances, action, changes_by_pk=None):
+    """Audit a bulk write (bulk_create, update) in one insert."""
+    from .models import AuditEntry
+
+    actor = current_actor()
+    if actor is None:
+        return 0
+    user, label = actor.resolve()
+    changes_by_pk = changes_by_pk or {}
+    entries = [
+        AuditEntry(
+            **_entry_fields(
+                obj,
+                action,
+                changes_by_pk.get(obj.pk, diff({}, field_values(obj))),
+                actor,
+                user,
+                label,
+            )
+        )
+        for obj in instances
+    ]
+    AuditEntry.objects.bulk_create(entries, batch_size=1000)
+    return len(entries)
+
+
+def history_for(obj):
+    """The audit entries of one object, newest first."""
+    from .models import AuditEntry
+
+    return AuditEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(type(obj)), object_id=str(obj.pk)
+    ).select_related("actor")
+
+
+def _before_save(sender, instance, raw=False, **kwargs):
+    if raw or current_actor() is None or not is_audited(sender):
+        return
+    instance._audit_before = None
+    if instance.pk is not None:
+        old = sender._default_manager.filter(pk=instance.pk).first()
+        instance._audit_before = field_values(old) if old is not None else None
+
+
+def _after_save(sender, instance, created, raw=False, **kwargs):
+    if raw or current_actor() is None or not is_audited(sender):
+        return
+    before = getattr(instance, "_audit_before", None)
+    changes = diff(before or {}, field_values(instance))
+    if created or before is None:
+        write_entry(instance, "create", changes)
+    elif changes:
+        write_entry(instance, "update", changes)
+
+
+def _after_delete(sender, instance, **kwargs):
+    if current_actor() is None or not is_audited(sender):
+        return
+    write_entry(instance, "delete", diff(field_values(instance), {}))
+
+
+def connect_signals():
+    """Connect the audit receivers (called once from PortalConfig.ready)."""
+    pre_save.connect(_before_save, dispatch_uid="audit_pre_save")
+    post_save.connect(_after_save, dispatch_uid="audit_post_save")
+    post_delete.connect(_after_delete, dispatch_uid="audit_post_delete")

@@ -1,0 +1,68 @@
+"""Demo accounts of every role; other apps add their data in their own ``demo.py``.
+
+Each app's ``demo.py`` defines ``seed(demo: DemoContext)``; ``seed_demo`` runs them
+in app order inside one transaction, as the demo administrator.
+"""
+
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext_lazy as _
+
+from .models import Agency, User
+
+DEMO_PASSWORD = "demo-2019"  # noqa: S105 - printed for the demo on purpose
+
+# (username, full name, role, reporting unit code or None for headquarters, agency kind)
+DEMO_STAFF = [
+    ("samr", "国家市场监管总局 王强", "headquarters", None, "market"),
+    ("ndrc", "国家发展改革委 李敏", "headquarters", None, "drc"),
+    ("guangdong", "广东省市场监管局 陈华", "provincial", "440000", "market"),
+    ("guangdong_drc", "广东省发展改革委 黄磊", "provincial", "440000", "drc"),
+    ("shenzhen", "深圳市市场监管局 林静", "provincial", "440300", "market"),
+    ("zhejiang", "浙江省市场监管局 周洋", "provincial", "330000", "market"),
+    ("beijing", "北京市市场监管局 赵雪", "provincial", "110000", "market"),
+    ("sichuan", "四川省市场监管局 刘洋", "provincial", "510000", "market"),
+]
+
+
+@dataclass
+class DemoContext:
+    """What the seeding steps share: the accounts made so far, and the logins to print."""
+
+    users: dict = field(default_factory=dict)
+    logins: list = field(default_factory=list)  # (role label, username, password)
+
+    def add_login(self, user, password=DEMO_PASSWORD):
+        self.logins.append((str(user.get_role_display()), user.username, password))
+
+
+def make_user(username, password=DEMO_PASSWORD, **fields):
+    user, _created = User.objects.update_or_create(username=username, defaults=fields)
+    user.set_password(password)
+    user.save()
+    return user
+
+
+def seed(demo):
+    """Headquarters and provincial staff accounts."""
+    for username, full_name, role, unit_code, kind in DEMO_STAFF:
+        agency = Agency.objects.get(reporting_unit__code=unit_code, kind=kind)
+        user = make_user(
+            username,
+            full_name=full_name,
+            role=role,
+            agency=agency,
+            email=f"{username}@demo.example.cn",
+        )
+        demo.users[username] = user
+        demo.add_login(user)
+    admin = make_user(
+        "admin",
+        full_name=str(_("Demo administrator")),
+        role="headquarters",
+        agency=Agency.objects.get(reporting_unit__isnull=True, kind="market"),
+        is_staff=True,
+        is_superuser=True,
+    )
+    demo.users["admin"] = admin
+    demo.add_login(admin)

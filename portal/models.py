@@ -1,0 +1,235 @@
+"""Jurisdictions, agencies, accounts and the audit trail."""
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .scoping import Scope
+
+
+class ReportingUnit(models.Model):
+    """One of the 37 units that report to SAMR and NDRC."""
+
+    class Kind(models.TextChoices):
+        PROVINCE = "province", _("Provincial-level division")
+        SEPARATE_CITY = "separate_city", _("City with separate planning status")
+        XPCC = "xpcc", _("Xinjiang Production and Construction Corps")
+
+    code = models.CharField(
+        _("code"),
+        max_length=6,
+        unique=True,
+        help_text=_("GB/T 2260 code. The XPCC has none of its own; 660000 is unverified."),
+    )
+    name = models.CharField(_("name"), max_length=40)
+    name_en = models.CharField(_("English name"), max_length=80)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    province = models.ForeignKey(
+        "self",
+        verbose_name=_("province it lies in"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="separate_cities",
+    )
+
+    scope = Scope(everyone=True)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("reporting unit")
+        verbose_name_plural = _("reporting units")
+
+    def __str__(self):
+        return self.name
+
+
+class AdminDivision(models.Model):
+    """An administrative division (GB/T 2260) below or at province level."""
+
+    class Level(models.IntegerChoices):
+        PROVINCE = 1, _("Province")
+        PREFECTURE = 2, _("Prefecture")
+        COUNTY = 3, _("County")
+
+    code = models.CharField(_("code"), max_length=6, unique=True)
+    name = models.CharField(_("name"), max_length=60)
+    level = models.PositiveSmallIntegerField(_("level"), choices=Level.choices)
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+    reporting_unit = models.ForeignKey(
+        ReportingUnit, on_delete=models.PROTECT, related_name="divisions"
+    )
+
+    scope = Scope(everyone=True)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("administrative division")
+        verbose_name_plural = _("administrative divisions")
+
+    def __str__(self):
+        return f"{self.code} {self.name}"
+
+
+class Agency(models.Model):
+    """A market-supervision department or a DRC; headquarters has no reporting unit."""
+
+    class Kind(models.TextChoices):
+        MARKET_SUPERVISION = "market", _("Market supervision")
+        DEVELOPMENT_REFORM = "drc", _("Development and reform")
+
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    reporting_unit = models.ForeignKey(
+        ReportingUnit,
+        verbose_name=_("reporting unit"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="agencies",
+    )
+    name = models.CharField(_("name"), max_length=80)
+    name_en = models.CharField(_("English name"), max_length=160)
+
+    scope = Scope(everyone=True)
+
+    class Meta:
+        ordering = ["reporting_unit__code", "kind"]
+        verbose_name = _("agency")
+        verbose_name_plural = _("agencies")
+        constraints = [
+            models.UniqueConstraint(fields=["reporting_unit", "kind"], name="one_agency_per_kind"),
+            models.UniqueConstraint(
+                fields=["kind"],
+                condition=models.Q(reporting_unit__isnull=True),
+                name="one_headquarters_per_kind",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_headquarters(self):
+        return self.reporting_unit_id is None
+
+
+class User(AbstractUser):
+    """A person with one role: headquarters, provincial staff or enterprise user."""
+
+    class Role(models.TextChoices):
+        HEADQUARTERS = "headquarters", _("Headquarters staff")
+        PROVINCIAL = "provincial", _("Provincial staff")
+        ENTERPRISE = "enterprise", _("Enterprise user")
+
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.ENTERPRISE)
+    agency = models.ForeignKey(
+        Agency,
+        verbose_name=_("agency"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="staff",
+    )
+    full_name = models.CharField(_("full name"), max_length=60, blank=True)
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+
+    scope = Scope(jurisdiction="agency__reporting_unit", owner="pk")
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(role="enterprise", agency__isnull=True)
+                | models.Q(role__in=["headquarters", "provincial"], agency__isnull=False),
+                name="staff_have_an_agency",
+            )
+        ]
+
+    def __str__(self):
+        return self.full_name or self.username
+
+    @property
+    def is_headquarters(self):
+        return self.is_authenticated and self.role == self.Role.HEADQUARTERS
+
+    @property
+    def is_provincial(self):
+        return self.is_authenticated and self.role == self.Role.PROVINCIAL
+
+    @property
+    def is_enterprise_user(self):
+        return self.is_authenticated and self.role == self.Role.ENTERPRISE
+
+    @property
+    def reporting_unit(self):
+        return self.agency.reporting_unit if self.agency_id else None
+
+
+class AuditEntry(models.Model):
+    """One write by a person: append-only (see portal.audit)."""
+
+    class Action(models.TextChoices):
+        CREATE = "create", _("Created")
+        UPDATE = "update", _("Changed")
+        DELETE = "delete", _("Deleted")
+
+    class Source(models.TextChoices):
+        WEB = "web", _("Web")
+        API = "api", _("API")
+        ADMIN = "admin", _("Admin")
+        COMMAND = "command", _("Command")
+        TASK = "task", _("Background task")
+
+    at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        User,
+        verbose_name=_("who"),
+        null=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
+    )
+    actor_label = models.CharField(_("who (as recorded)"), max_length=150)
+    source = models.CharField(_("through"), max_length=10, choices=Source.choices)
+    action = models.CharField(_("action"), max_length=10, choices=Action.choices)
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.DO_NOTHING, db_constraint=False
+    )
+    object_id = models.CharField(_("object id"), max_length=64)
+    object_repr = models.CharField(_("object"), max_length=200)
+    changes = models.JSONField(_("changes"), default=dict)
+    reporting_unit = models.ForeignKey(
+        ReportingUnit,
+        verbose_name=_("reporting unit"),
+        null=True,
+        blank=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
+    )
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+
+    scope = Scope(headquarters_only=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = _("audit entry")
+        verbose_name_plural = _("audit entries")
+        indexes = [
+            models.Index(fields=["content_type", "object_id", "-at"]),
+            models.Index(fields=["actor", "-at"]),
+        ]
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.object_repr}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise PermissionError("Audit entries are append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionError("Audit entries are append-only.")

@@ -1,0 +1,122 @@
+"""The one scoping rule: what each role may see of a model.
+
+Every model that a user can reach declares ``scope = Scope(...)``: the path
+from the model to its reporting unit, to its enterprise, and which rows are
+public. ``scoped(queryset, user)`` narrows any queryset by that declaration.
+A model without a declaration raises instead of leaking.
+
+- headquarters staff: every row
+- provincial staff: rows whose reporting unit is their agency's
+- enterprise users: rows of the enterprises they act for (approved claims)
+- the public (anonymous): the rows the model calls public
+"""
+
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.core.exceptions import ImproperlyConfigured
+from django.db.models import Q
+
+
+class ScopeNotDeclared(ImproperlyConfigured):
+    """A model was queried through the scoping rule without declaring its scope."""
+
+
+@dataclass(frozen=True)
+class Scope:
+    """How rows of a model reach a jurisdiction, an enterprise and the public.
+
+    jurisdiction: lookup path to ``portal.ReportingUnit``.
+    enterprise: lookup path to ``enterprises.Enterprise``.
+    owner: lookup path to the ``portal.User`` who owns the row.
+    public: a Q (or a callable returning one) selecting the rows anyone may read.
+    everyone: reference data that every user, anonymous included, may read.
+    headquarters_only: only headquarters staff see rows.
+    """
+
+    jurisdiction: str | None = None
+    enterprise: str | None = None
+    owner: str | None = None
+    public: Q | None = None
+    everyone: bool = False
+    headquarters_only: bool = False
+
+    def public_q(self):
+        return self.public() if callable(self.public) else self.public
+
+
+def scope_of(model) -> Scope:
+    """The model's declared scope, or ScopeNotDeclared."""
+    scope = getattr(model, "scope", None)
+    if not isinstance(scope, Scope):
+        raise ScopeNotDeclared(
+            f"{model._meta.label} declares no `scope = Scope(...)`; "
+            "every model a user can reach must say how it reaches a jurisdiction."
+        )
+    return scope
+
+
+def enterprise_ids(user) -> list[int]:
+    """The enterprises an enterprise user may act for (approved claims)."""
+    if not getattr(user, "is_enterprise_user", False):
+        return []
+    cached = getattr(user, "_enterprise_ids", None)
+    if cached is None:
+        try:
+            membership = apps.get_model("enterprises", "EnterpriseMembership")
+        except LookupError:
+            cached = []
+        else:
+            cached = list(membership.approved_enterprise_ids(user))
+        user._enterprise_ids = cached
+    return cached
+
+
+def _or(*conditions):
+    present = [c for c in conditions if c is not None]
+    if not present:
+        return None
+    combined = present[0]
+    for condition in present[1:]:
+        combined |= condition
+    return combined
+
+
+def visibility(model, user) -> Q | None:
+    """The Q a user's rows of this model satisfy; None means every row."""
+    scope = scope_of(model)
+    if getattr(user, "is_headquarters", False):
+        return None
+    if scope.everyone:
+        return None
+    public = scope.public_q()
+    if scope.headquarters_only or not user.is_authenticated:
+        return public if public is not None else Q(pk__in=[])
+    own = None
+    if scope.owner:
+        own = Q(**{scope.owner: user.pk})
+    if user.is_provincial and scope.jurisdiction:
+        return _or(Q(**{scope.jurisdiction: user.agency.reporting_unit_id}), own)
+    if user.is_enterprise_user and scope.enterprise:
+        return _or(Q(**{f"{scope.enterprise}__in": enterprise_ids(user)}), own)
+    return own if own is not None else Q(pk__in=[])
+
+
+def scoped(queryset, user):
+    """Narrow a queryset to what the user's role may see."""
+    condition = visibility(queryset.model, user)
+    return queryset if condition is None else queryset.filter(condition)
+
+
+def public_rows(queryset):
+    """The rows of a queryset anyone may read (public pages use this)."""
+    scope = scope_of(queryset.model)
+    if scope.everyone:
+        return queryset
+    public = scope.public_q()
+    return queryset.filter(public) if public is not None else queryset.none()
+
+
+def can_see(user, obj) -> bool:
+    """Whether the user's scope includes this object."""
+    return scoped(type(obj)._default_manager.filter(pk=obj.pk), user).exists()

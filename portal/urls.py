@@ -1,0 +1,61 @@
+"""Top-level URLs: the core's pages, each app's pages, the API under /api/v1/."""
+
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+
+from . import views
+from .discovery import app_modules
+
+
+def api_urls():
+    """The core's routes and every app's ``api.router`` routes, under one prefix."""
+    from .api.views import router as core_router
+
+    patterns = list(core_router.urls)
+    for config, module in app_modules("api"):
+        if config.name != "portal":
+            patterns += module.router.urls
+    return patterns
+
+
+def app_page_urls():
+    """Every app's ``urls.py`` under its own prefix and namespace."""
+    return [
+        path(f"{config.label}/", include(f"{config.name}.urls", namespace=config.label))
+        for config, _module in app_modules("urls")
+        if config.name != "portal"
+    ]
+
+
+portal_patterns = (
+    [
+        path("", views.HomeView.as_view(), name="home"),
+        path("dashboard/", views.dashboard, name="dashboard"),
+        path("audit/", views.AuditListView.as_view(), name="audit"),
+        path(
+            "history/<str:app_label>/<str:model_name>/<int:pk>/",
+            views.object_history,
+            name="history",
+        ),
+    ],
+    "portal",
+)
+
+urlpatterns = [
+    path("", include(portal_patterns)),
+    path("health/", views.health, name="health"),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+    path("api/v1/", include(api_urls())),
+    path("api/v1/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("api/v1/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
+    path("api/v1/redoc/", SpectacularRedocView.as_view(url_name="schema"), name="api-redoc"),
+    *app_page_urls(),
+]
+
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

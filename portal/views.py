@@ -1,0 +1,119 @@
+"""Pages of the shared core: home, dashboards, the audit trail, object history, health."""
+
+import django_filters
+from django.apps import apps
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db import connection
+from django.http import Http404, JsonResponse
+from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+from django.views.generic import TemplateView
+
+from .access import HEADQUARTERS, RoleRequiredMixin
+from .audit import history_for
+from .dashboard import panels_for
+from .models import AuditEntry, ReportingUnit
+from .scoping import can_see, scoped
+
+
+class HomeView(TemplateView):
+    """Public landing page."""
+
+    template_name = "portal/home.html"
+
+
+@login_required
+def dashboard(request):
+    """The user's dashboard, filled by each app's panels."""
+    context = {"panels": panels_for(request), "role": request.user.get_role_display()}
+    return render(request, "portal/dashboard.html", context)
+
+
+class AuditFilter(django_filters.FilterSet):
+    actor_label = django_filters.CharFilter(label=_("Who"), lookup_expr="icontains")
+    object_repr = django_filters.CharFilter(label=_("Object"), lookup_expr="icontains")
+    since = django_filters.DateFilter(field_name="at", lookup_expr="date__gte", label=_("From"))
+    until = django_filters.DateFilter(field_name="at", lookup_expr="date__lte", label=_("To"))
+    reporting_unit = django_filters.ModelChoiceFilter(
+        queryset=ReportingUnit.objects.all(), label=_("Reporting unit")
+    )
+
+    class Meta:
+        model = AuditEntry
+        fields = ["action", "source"]
+
+
+class AuditListView(RoleRequiredMixin, TemplateView):
+    """Headquarters browse and filter the audit trail."""
+
+    roles = (HEADQUARTERS,)
+    template_name = "portal/audit_list.html"
+
+    def get_context_data(self, **kwargs):
+        entries = scoped(AuditEntry.objects.select_related("content_type"), self.request.user)
+        audit_filter = AuditFilter(self.request.GET or None, queryset=entries)
+        page = Paginator(audit_filter.qs, 50).get_page(self.request.GET.get("page"))
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        return super().get_context_data(
+            filter=audit_filter, page=page, query=query.urlencode(), **kwargs
+        )
+
+
+@login_required
+def object_history(request, app_label, model_name, pk):
+    """The audit history of one object, for whoever can see the object."""
+    try:
+        model = apps.get_model(app_label, model_name)
+    except LookupError as missing:
+        raise Http404 from missing
+    obj = model._default_manager.filter(pk=pk).first()
+    if obj is None or not can_see(request.user, obj):
+        raise Http404
+    entries = history_for(obj)[:200]
+    return render(request, "portal/history.html", {"object": obj, "entries": entries})
+
+
+def _check_database():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return {"ok": True, "vendor": connection.vendor}
+
+
+def _check_redis():
+    if not settings.REDIS_URL:
+        return {"ok": True, "detail": "not configured (demo: tasks run in-process)"}
+    import redis
+
+    redis.Redis.from_url(settings.REDIS_URL, socket_timeout=1).ping()
+    return {"ok": True}
+
+
+def _check_workers():
+    from .celery import app
+
+    if settings.CELERY_TASK_ALWAYS_EAGER:
+        return {"ok": True, "detail": "in-process", "workers": 0}
+    replies = app.control.inspect(timeout=1.0).ping() or {}
+    return {"ok": bool(replies), "workers": len(replies)}
+
+
+@never_cache
+def health(request):
+    """Database, Redis and Celery worker status as JSON; 503 if the database or Redis fail."""
+    report = {}
+    for name, check in (("database", _check_database), ("redis", _check_redis)):
+        try:
+            report[name] = check()
+        except Exception as error:  # noqa: BLE001 - any failure is the answer
+            report[name] = {"ok": False, "detail": str(error)[:200]}
+    try:
+        report["celery_workers"] = _check_workers()
+    except Exception as error:  # noqa: BLE001
+        report["celery_workers"] = {"ok": False, "detail": str(error)[:200]}
+    healthy = report["database"]["ok"] and report["redis"]["ok"]
+    report["status"] = "ok" if healthy else "error"
+    return JsonResponse(report, status=200 if healthy else 503)

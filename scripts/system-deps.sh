@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Makes sure the machine has what the portal needs beyond Python:
+#   fonts   - CJK fonts for PDFs (Noto CJK, AR PL UKai), poppler-utils, gettext
+#   browser - Debian's Chromium for the browser tests
+# Installs Debian packages when it can (root with apt-get), else explains.
+set -euo pipefail
+
+need_fonts() {
+  fc-list :lang=zh family 2>/dev/null | grep -q "Noto Serif CJK SC" &&
+    fc-list :lang=zh family 2>/dev/null | grep -q "AR PL UKai" &&
+    command -v pdftoppm >/dev/null && command -v msgfmt >/dev/null && return 1
+  return 0
+}
+need_browser() { ! command -v chromium >/dev/null; }
+
+install() {
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "Installing Debian packages: $*"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+  else
+    echo "Missing system packages. Please install them, then run make again:"
+    echo "    sudo apt-get install $*"
+    exit 1
+  fi
+}
+
+case "${1:-fonts}" in
+  fonts)
+    if need_fonts; then install fonts-noto-cjk fonts-arphic-ukai poppler-utils gettext fontconfig; fi ;;
+  browser)
+    if need_browser; then install chromium; fi ;;
+esac
