@@ -122,7 +122,7 @@ def line_chart(
     if not x_labels or not values:
         return _empty_chart(width, height, title, empty_text)
     lo, hi = min(values), max(values)
-    floor = lo if lo < 0 or (hi - lo) < hi / 2 else 0.0
+    floor = lo if lo < 0 or 0 < hi - lo < hi / 2 else 0.0
     ticks = nice_ticks(hi, min_value=floor)
     legend = [_style(i, name) for i, (name, _v) in enumerate(series)]
     parts, top = _header(width, title, legend if len(series) > 1 else [], unit)
@@ -133,7 +133,8 @@ def line_chart(
     parts += _x_labels(x_labels, xs, band, plot.bottom, rotate=False)
     for i, (name, vals) in enumerate(series):
         parts += _line(plot, xs, x_labels, vals, *_style(i, name))
-    parts.append(_axis_line(plot.left, plot.bottom, plot.right, plot.bottom))
+    base = plot.y(0) if ticks[0] <= 0 <= ticks[-1] else plot.bottom
+    parts.append(_axis_line(plot.left, base, plot.right, base, "zero-line"))
     return _svg(width, height, title or _("Line chart"), parts)
 
 
