@@ -95,6 +95,7 @@ def bar_chart(
     empty_text: str = NO_DATA,
 ) -> str:
     """Grouped bar chart (vertical, or horizontal for many categories) as SVG markup."""
+    series = _as_floats(series)
     values = _values(series)
     if not categories or not values:
         return _empty_chart(width, height, title, empty_text)
@@ -118,6 +119,7 @@ def line_chart(
     empty_text: str = NO_DATA,
 ) -> str:
     """Trend lines with markers (gaps where a value is None) as SVG markup."""
+    series = _as_floats(series)
     values = _values(series)
     if not x_labels or not values:
         return _empty_chart(width, height, title, empty_text)
@@ -252,9 +254,14 @@ def _marker(shape, x, y, colour, tip="") -> str:
 # --- shared pieces ----------------------------------------------------------
 
 
+def _as_floats(series) -> list[tuple[str, list[float | None]]]:
+    """Series with Decimal/int values turned into floats (None kept as a gap)."""
+    return [(name, [None if v is None else float(v) for v in vals]) for name, vals in series]
+
+
 def _values(series) -> list[float]:
     """All non-None values of all series."""
-    return [float(v) for _name, vals in series for v in vals if v is not None]
+    return [v for _name, vals in series for v in vals if v is not None]
 
 
 def _header(width, title, legend, unit) -> tuple[list[str], float]:
