@@ -18,7 +18,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models.signals import post_delete, post_save, pre_save
 
 AUDITED_APPS = {"portal", "enterprises", "monitoring", "credit", "complaints", "reporting"}
-NOT_AUDITED = {"portal.AuditEntry"}
+NOT_AUDITED = {"portal.AuditEntry", "portal.Job"}
 SECRET_FIELDS = {"password", "key", "token"}
 NOISE_FIELDS = {"last_login"}
 MAX_VALUE_LENGTH = 2000

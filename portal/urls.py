@@ -35,6 +35,7 @@ portal_patterns = (
         path("", views.HomeView.as_view(), name="home"),
         path("dashboard/", views.dashboard, name="dashboard"),
         path("audit/", views.AuditListView.as_view(), name="audit"),
+        path("jobs/<uuid:pk>/", views.job_detail, name="job"),
         path(
             "history/<str:app_label>/<str:model_name>/<int:pk>/",
             views.object_history,

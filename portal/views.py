@@ -12,10 +12,10 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
-from .access import HEADQUARTERS, RoleRequiredMixin
+from .access import HEADQUARTERS, RoleRequiredMixin, get_scoped_or_404
 from .audit import history_for
 from .dashboard import panels_for
-from .models import AuditEntry, ReportingUnit
+from .models import AuditEntry, Job, ReportingUnit
 from .scoping import can_see, scoped
 
 
@@ -117,3 +117,11 @@ def health(request):
     healthy = report["database"]["ok"] and report["redis"]["ok"]
     report["status"] = "ok" if healthy else "error"
     return JsonResponse(report, status=200 if healthy else 503)
+
+
+@login_required
+def job_detail(request, pk):
+    """A background job's progress; htmx polls the partial until the job finishes."""
+    job = get_scoped_or_404(Job.objects, request.user, pk=pk)
+    template = "portal/_job.html" if request.headers.get("HX-Request") else "portal/job.html"
+    return render(request, template, {"job": job})
