@@ -36,6 +36,7 @@ portal_patterns = (
         path("dashboard/", views.dashboard, name="dashboard"),
         path("audit/", views.AuditListView.as_view(), name="audit"),
         path("jobs/<uuid:pk>/", views.job_detail, name="job"),
+        path("jobs/<uuid:pk>/download/", views.job_download, name="job_download"),
         path(
             "history/<str:app_label>/<str:model_name>/<int:pk>/",
             views.object_history,

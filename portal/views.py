@@ -6,7 +6,7 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import connection
-from django.http import Http404, JsonResponse
+from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
@@ -125,3 +125,13 @@ def job_detail(request, pk):
     job = get_scoped_or_404(Job.objects, request.user, pk=pk)
     template = "portal/_job.html" if request.headers.get("HX-Request") else "portal/job.html"
     return render(request, template, {"job": job})
+
+
+@login_required
+def job_download(request, pk):
+    """The job's result file, for whoever may see the job."""
+    job = get_scoped_or_404(Job.objects, request.user, pk=pk)
+    if not job.result_file:
+        raise Http404
+    name = job.result_file.name.rsplit("/", 1)[-1]
+    return FileResponse(job.result_file.open("rb"), as_attachment=True, filename=name)
