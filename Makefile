@@ -15,7 +15,7 @@ test: install system-deps browser services messages lint
 	$(TEST_ENV) $(PY) -m pytest -n 2 --dist loadgroup -p no:cacheprovider $(PYTEST_ARGS)
 
 bench: install system-deps services
-	$(TEST_ENV) $(PY) -m pytest tests/bench -p no:cacheprovider -s $(PYTEST_ARGS)
+	$(TEST_ENV) $(PY) -m pytest tests/bench -o python_files='bench_*.py' -p no:cacheprovider -s $(PYTEST_ARGS)
 
 install: $(STAMP)
 

@@ -14,7 +14,7 @@ os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/15")
 os.environ.setdefault("CELERY_TASK_ALWAYS_EAGER", "true")
 
 from .settings import *  # noqa: E402, F403
-from .settings import BASE_DIR, DATABASES, REDIS_URL  # noqa: E402
+from .settings import BASE_DIR, DATABASES, REDIS_URL, STATIC_ROOT  # noqa: E402
 
 if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
     raise ImproperlyConfigured(
@@ -29,3 +29,5 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = BASE_DIR / "test-artifacts" / "media"
 LANGUAGE_CODE = "zh-hans"
+
+STATIC_ROOT.mkdir(exist_ok=True)  # WhiteNoise warns when it is missing; tests serve via finders
