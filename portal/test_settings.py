@@ -6,6 +6,7 @@ on another database.
 """
 
 import os
+from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -30,4 +31,4 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = BASE_DIR / "test-artifacts" / "media"
 LANGUAGE_CODE = "zh-hans"
 
-STATIC_ROOT.mkdir(exist_ok=True)  # WhiteNoise warns when it is missing; tests serve via finders
+Path(STATIC_ROOT).mkdir(exist_ok=True)  # WhiteNoise warns when it is missing
