@@ -1,13 +1,14 @@
 """The enterprise registry and the users who act for an enterprise."""
 
 from django.conf import settings
-from django.db import models
+from django.contrib.postgres.search import SearchVectorField
+from django.db import connection, models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from portal.scoping import Scope
 
-from .. import industries
+from .. import industries, search
 
 
 class Enterprise(models.Model):
@@ -60,6 +61,9 @@ class Enterprise(models.Model):
     contact_name = models.CharField(_("contact person"), max_length=60, blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=30, blank=True)
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    established_on = models.DateField(_("established on"), null=True, blank=True)
+    # Character bigrams of the name and former names (PostgreSQL only; see enterprises.search).
+    name_bigrams = SearchVectorField(null=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -79,6 +83,25 @@ class Enterprise(models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        self.name_bigrams = bigram_value(self.name, self.former_names)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {"name", "former_names"} & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "name_bigrams"}
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("enterprises:detail", args=[self.pk])
+
+
+def bigram_value(name, former_names=()):
+    """The name_bigrams value to store: a tsvector text on PostgreSQL, None elsewhere."""
+    if connection.vendor != "postgresql":
+        return None
+    return search.tsvector_literal(name, former_names)
 
 
 class EnterpriseMembership(models.Model):
