@@ -1,0 +1,185 @@
+"""Every URL pattern and API route, with a user of each role: nobody reads or writes outside
+their scope. Routes added later are picked up by themselves; a route whose object the matrix
+cannot tell fails until it is declared in FUNCTION_VIEW_MODELS or SPECIAL_KWARGS.
+"""
+
+from dataclasses import dataclass
+
+import pytest
+from django.apps import apps
+from django.contrib.auth.models import AnonymousUser
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from portal.audit import field_values
+from portal.discovery import PROJECT_APPS
+from portal.models import AuditEntry, Job
+from portal.scoping import scope_of
+from tests import factories, scope_objects
+
+SKIPPED_PREFIXES = ("admin/", "static/", "media/")
+# Function views that take an object id: which model the id belongs to.
+FUNCTION_VIEW_MODELS = {
+    "portal:job": Job,
+    "portal:job_download": Job,
+}
+# Routes whose arguments are not an object id.
+SPECIAL_KWARGS = {
+    "password_reset_confirm": lambda unit: {"uidb64": "MQ", "token": "set-password"},
+    "portal:history": lambda unit: _history_kwargs(unit),
+}
+# Pages anyone may open without logging in.
+PUBLIC = {
+    "portal:home", "login", "logout", "password_reset", "password_reset_done",
+    "password_reset_confirm", "password_reset_complete", "health", "set_language",
+    "schema", "api-docs", "api-redoc",
+}  # fmt: skip
+OUT_OF_SCOPE = {403, 404, 405}
+
+
+def _history_kwargs(unit):
+    enterprise = scope_objects.enterprise(unit)
+    return {"app_label": "enterprises", "model_name": "enterprise", "pk": enterprise.pk}
+
+
+@dataclass
+class Route:
+    name: str
+    pattern: URLPattern
+    prefix: str
+
+    @property
+    def kwarg_names(self):
+        return sorted(self.pattern.pattern.regex.groupindex)
+
+    def url(self, **kwargs):
+        from django.urls import reverse
+
+        return reverse(self.name, kwargs=kwargs or None)
+
+
+def walk(patterns, prefix="", namespace=""):
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            ns = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            yield from walk(entry.url_patterns, prefix + str(entry.pattern), ns)
+        elif isinstance(entry, URLPattern) and entry.name:
+            yield Route(f"{namespace}{entry.name}", entry, prefix + str(entry.pattern))
+
+
+def routes():
+    seen = set()
+    for route in walk(get_resolver().url_patterns):
+        if route.prefix.startswith(SKIPPED_PREFIXES) or route.name in seen:
+            continue
+        seen.add(route.name)
+        yield route
+
+
+def model_of(route):
+    """The model whose object the route's id names, or None if it cannot be told."""
+    callback = route.pattern.callback
+    if route.name in FUNCTION_VIEW_MODELS:
+        return FUNCTION_VIEW_MODELS[route.name]
+    view = getattr(callback, "view_class", None) or getattr(callback, "cls", None)
+    if view is None:
+        return None
+    model = getattr(view, "model", None)
+    queryset = getattr(view, "queryset", None)
+    return model or (queryset.model if queryset is not None else None)
+
+
+ALL_ROUTES = list(routes()) if apps.ready else []
+PLAIN = [r for r in ALL_ROUTES if not r.kwarg_names]
+WITH_OBJECT = [r for r in ALL_ROUTES if r.kwarg_names]
+# Reference data (reporting units, divisions, agencies) is readable by every role.
+SCOPED_OBJECT = [
+    r for r in WITH_OBJECT if model_of(r) is None or not scope_of(model_of(r)).everyone
+]
+
+
+def users():
+    return {
+        "headquarters": factories.headquarters_user(),
+        "provincial": factories.provincial_user("440000"),
+        "enterprise": factories.enterprise_user(),
+        "anonymous": AnonymousUser(),
+    }
+
+
+def request(client, user, method, url):
+    client.logout()
+    if user.is_authenticated:
+        client.force_login(user)
+    return getattr(client, method)(url)
+
+
+def test_the_matrix_sees_the_routes_of_every_app():
+    names = {route.name for route in ALL_ROUTES}
+    assert {"portal:dashboard", "portal:audit", "login", "reportingunit-list"} <= names
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("route", PLAIN, ids=lambda r: r.name)
+def test_plain_routes_answer_every_role_without_error(client, route):
+    url = route.url()
+    for role, user in users().items():
+        for method in ("get", "post"):
+            response = request(client, user, method, url)
+            assert response.status_code < 500, (role, method, url)
+            if role == "anonymous" and method == "get" and route.name not in PUBLIC:
+                assert response.status_code in (302, 401, 403, 404), (
+                    f"{url} is open to anonymous visitors; add it to PUBLIC if it is meant to be"
+                )
+
+
+def object_kwargs(route, unit_code):
+    if route.name in SPECIAL_KWARGS:
+        return SPECIAL_KWARGS[route.name](unit_code), None
+    model = model_of(route)
+    assert model is not None, (
+        f"{route.name} takes {route.kwarg_names}; declare its model in FUNCTION_VIEW_MODELS "
+        "or its arguments in SPECIAL_KWARGS"
+    )
+    obj = scope_objects.make(model, unit_code)
+    (name,) = route.kwarg_names
+    return {name: obj.pk}, obj
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("route", SCOPED_OBJECT, ids=lambda r: r.name)
+def test_nobody_reads_or_writes_another_jurisdictions_object(client, route):
+    kwargs, obj = object_kwargs(route, "330000")  # Zhejiang's object
+    url = route.url(**kwargs)
+    before = field_values(type(obj).objects.get(pk=obj.pk)) if obj is not None else None
+    entries = AuditEntry.objects.count()
+    for role, user in users().items():
+        if role == "headquarters":
+            continue
+        for method in ("get", "post", "put", "patch", "delete"):
+            response = request(client, user, method, url)
+            allowed = OUT_OF_SCOPE | ({302, 401} if role == "anonymous" else set())
+            if route.name in PUBLIC:
+                allowed |= {200, 302, 400}
+            assert response.status_code in allowed, (role, method, url, response.status_code)
+    assert AuditEntry.objects.count() == entries, "a request outside scope wrote something"
+    if obj is not None:
+        assert field_values(type(obj).objects.get(pk=obj.pk)) == before
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("route", WITH_OBJECT, ids=lambda r: r.name)
+def test_objects_in_scope_open_without_error(client, route):
+    kwargs, _obj = object_kwargs(route, "440000")
+    url = route.url(**kwargs)
+    for role in ("headquarters", "provincial"):
+        response = request(client, users()[role], "get", url)
+        assert response.status_code < 500, (role, url)
+
+
+def test_every_project_model_can_be_made_in_a_jurisdiction():
+    missing = [
+        model._meta.label
+        for model in apps.get_models()
+        if model._meta.app_label in PROJECT_APPS and model._meta.label not in scope_objects.MAKERS
+    ]
+    assert missing == [], "register a maker in tests/scope_objects.py"
