@@ -9,6 +9,7 @@ system jobs) are not recorded. Bulk writes, which send no signals, call
 """
 
 import contextvars
+import hashlib
 import json
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -94,6 +95,13 @@ def _plain(value):
     return text
 
 
+def _masked(secret):
+    """A secret shown as a short fingerprint: a change is visible, the value is not."""
+    if not secret:
+        return ""
+    return "***" + hashlib.sha256(str(secret).encode()).hexdigest()[:6]
+
+
 def field_values(instance):
     """The concrete field values of an instance, secrets masked."""
     values = {}
@@ -101,7 +109,7 @@ def field_values(instance):
         if field.name in NOISE_FIELDS:
             continue
         value = field.value_from_object(instance)
-        values[field.attname] = "***" if field.name in SECRET_FIELDS and value else _plain(value)
+        values[field.attname] = _masked(value) if field.name in SECRET_FIELDS else _plain(value)
     return values
 
 

@@ -64,7 +64,7 @@ class AdminDivision(models.Model):
         ReportingUnit, on_delete=models.PROTECT, related_name="divisions"
     )
 
-    scope = Scope(everyone=True)
+    scope = Scope(everyone=True, jurisdiction="reporting_unit")
 
     class Meta:
         ordering = ["code"]
@@ -94,7 +94,7 @@ class Agency(models.Model):
     name = models.CharField(_("name"), max_length=80)
     name_en = models.CharField(_("English name"), max_length=160)
 
-    scope = Scope(everyone=True)
+    scope = Scope(everyone=True, jurisdiction="reporting_unit")
 
     class Meta:
         ordering = ["reporting_unit__code", "kind"]
@@ -170,6 +170,14 @@ class User(AbstractUser):
         return self.agency.reporting_unit if self.agency_id else None
 
 
+class AuditEntryQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise PermissionError("Audit entries are append-only.")
+
+    def delete(self):
+        raise PermissionError("Audit entries are append-only.")
+
+
 class AuditEntry(models.Model):
     """One write by a person: append-only (see portal.audit)."""
 
@@ -213,6 +221,8 @@ class AuditEntry(models.Model):
         related_name="+",
     )
     ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+
+    objects = AuditEntryQuerySet.as_manager()
 
     scope = Scope(headquarters_only=True)
 

@@ -81,3 +81,10 @@ def _membership(unit_code):
     from tests.enterprises.factories import MembershipFactory
 
     return MembershipFactory(enterprise=enterprise(unit_code))
+
+
+def scope_of_model_is_reference(model):
+    """Reference data (everyone may read it) is loaded by migrations, not written by people."""
+    from portal.scoping import scope_of
+
+    return scope_of(model).everyone

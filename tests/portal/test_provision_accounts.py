@@ -71,4 +71,4 @@ def test_provisioning_is_audited_as_the_command(tmp_path):
     entry = AuditEntry.objects.get(object_repr="钱七")
     assert entry.action == "create" and entry.source == "command"
     assert entry.actor_label.startswith("provision_accounts")
-    assert entry.changes["password"][1] == "***"
+    assert entry.changes["password"][1].startswith("***")

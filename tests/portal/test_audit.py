@@ -1,0 +1,140 @@
+"""The one audit trail: every write by a person is recorded, append-only, browsable by HQ."""
+
+import pytest
+from django.apps import apps
+from django.db import DatabaseError, connection, transaction
+
+from portal.audit import acting_as
+from portal.discovery import PROJECT_APPS
+from portal.models import AuditEntry
+from tests import factories, scope_objects
+from tests.factories import PASSWORD
+
+AUDITED_MODELS = [
+    model
+    for model in apps.get_models()
+    if model._meta.app_label in PROJECT_APPS
+    and model._meta.label not in ("portal.AuditEntry", "portal.Job")
+    and model._meta.label in scope_objects.MAKERS
+    and not scope_objects.scope_of_model_is_reference(model)
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("model", AUDITED_MODELS, ids=lambda m: m._meta.label)
+def test_every_model_records_who_created_it(model, province_user):
+    with acting_as(province_user, source="web"):
+        obj = scope_objects.make(model, "440000")
+    entry = AuditEntry.objects.filter(
+        content_type__model=model._meta.model_name, object_id=str(obj.pk)
+    ).last()  # the oldest: the creation
+    assert entry is not None, f"creating a {model._meta.label} left no audit entry"
+    assert entry.action == "create"
+    assert entry.actor == province_user
+
+
+@pytest.mark.django_db
+def test_admin_change_records_before_and_after(client):
+    admin = factories.headquarters_user(username="root", is_staff=True, is_superuser=True)
+    agency = factories.agency("440000")
+    client.force_login(admin)
+    response = client.post(
+        f"/admin/portal/agency/{agency.pk}/change/",
+        {
+            "kind": "market",
+            "reporting_unit": agency.reporting_unit_id,
+            "name": "广东省市场监督管理局（知识产权局）",
+            "name_en": agency.name_en,
+        },
+    )
+    assert response.status_code == 302
+    entry = AuditEntry.objects.get(object_id=str(agency.pk), action="update")
+    assert entry.source == "admin"
+    assert entry.actor == admin
+    assert entry.changes["name"] == ["广东省市场监督管理局", "广东省市场监督管理局（知识产权局）"]
+    assert entry.reporting_unit.code == "440000"
+
+
+@pytest.mark.django_db
+def test_password_change_is_recorded_without_the_password(client, province_user):
+    client.force_login(province_user)
+    response = client.post(
+        "/accounts/password_change/",
+        {
+            "old_password": PASSWORD,
+            "new_password1": "Longer-pass-2020",
+            "new_password2": "Longer-pass-2020",
+        },
+    )
+    assert response.status_code == 302
+    entry = AuditEntry.objects.get(object_id=str(province_user.pk), action="update")
+    assert entry.source == "web"
+    before, after = entry.changes["password"]
+    assert before.startswith("***") and after.startswith("***") and before != after
+    assert "Longer-pass-2020" not in str(entry.changes)
+
+
+@pytest.mark.django_db
+def test_deletion_is_recorded_with_the_values_it_had(province_user):
+    enterprise = scope_objects.enterprise("440000", name="将被删除的企业")
+    pk = enterprise.pk
+    with acting_as(province_user, source="web"):
+        enterprise.delete()
+    entry = AuditEntry.objects.get(object_id=str(pk), action="delete")
+    assert entry.changes["name"] == ["将被删除的企业", None]
+
+
+@pytest.mark.django_db
+def test_writes_with_nobody_acting_are_not_attributed_to_anyone():
+    scope_objects.enterprise("440000")
+    assert not AuditEntry.objects.exists()
+
+
+@pytest.mark.django_db
+def test_entries_are_append_only(province_user):
+    with acting_as(province_user):
+        scope_objects.enterprise("440000")
+    entry = AuditEntry.objects.get()
+    with pytest.raises(PermissionError):
+        entry.save()
+    with pytest.raises(PermissionError):
+        entry.delete()
+    with pytest.raises(PermissionError):
+        AuditEntry.objects.filter(pk=entry.pk).update(actor_label="someone else")
+    with (
+        transaction.atomic(),
+        pytest.raises(DatabaseError, match="append-only"),
+        connection.cursor() as cursor,
+    ):
+        cursor.execute("UPDATE portal_auditentry SET actor_label = 'x'")
+
+
+@pytest.mark.django_db
+def test_headquarters_browse_and_filter_the_trail(client, hq_user, province_user):
+    with acting_as(province_user):
+        scope_objects.enterprise("440000", name="广州甲餐饮有限公司")
+        scope_objects.enterprise("330000", name="杭州乙酒店有限公司")
+    client.force_login(hq_user)
+    page = client.get("/audit/", {"object_repr": "杭州"}).content.decode()
+    assert "杭州乙酒店有限公司" in page
+    assert "广州甲餐饮有限公司" not in page
+
+
+@pytest.mark.django_db
+def test_only_headquarters_open_the_trail(client, province_user):
+    client.force_login(province_user)
+    assert client.get("/audit/").status_code == 403
+    assert client.get("/api/v1/audit/").status_code == 403
+
+
+@pytest.mark.django_db
+def test_an_objects_history_is_shown_only_within_scope(client, province_user, other_province_user):
+    with acting_as(province_user):
+        enterprise = scope_objects.enterprise("440000", name="历史记录测试企业")
+    url = f"/history/enterprises/enterprise/{enterprise.pk}/"
+    client.force_login(province_user)
+    response = client.get(url)
+    assert response.status_code == 200
+    assert "历史记录测试企业" in response.content.decode()
+    client.force_login(other_province_user)
+    assert client.get(url).status_code == 404
