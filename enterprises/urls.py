@@ -1,0 +1,38 @@
+"""Pages of the enterprises app, mounted at /enterprises/ by portal.urls."""
+
+from django.urls import path
+
+from .views import claims, imports, pledges, public, registry
+
+app_name = "enterprises"
+
+urlpatterns = [
+    # Registry
+    path("", registry.EnterpriseListView.as_view(), name="list"),
+    path("new/", registry.EnterpriseFormView.as_view(), name="create"),
+    path("<int:pk>/", registry.EnterpriseDetailView.as_view(), name="detail"),
+    path("<int:pk>/edit/", registry.EnterpriseFormView.as_view(), name="edit"),
+    path("export/", registry.EnterpriseExportView.as_view(), name="export"),
+    path("import/", imports.ImportView.as_view(), name="import"),
+    path("import/start/", imports.StartImportView.as_view(), name="import_start"),
+    path("import/template/", imports.TemplateView.as_view(), name="import_template"),
+    # Enterprise accounts and claims
+    path("signup/", claims.signup, name="signup"),
+    path("mine/", claims.MineView.as_view(), name="mine"),
+    path("claims/", claims.ClaimListView.as_view(), name="claims"),
+    path("claims/<int:pk>/decide/", claims.decide, name="claim_decide"),
+    # Quality pledges and recognition (task 2)
+    path("pledges/review/", pledges.review_list, name="pledge_review"),
+    path("pledges/mine/", pledges.my_pledges, name="my_pledges"),
+    path("pledges/new/", pledges.create, name="pledge_create"),
+    path("pledges/<int:pk>/", pledges.detail, name="pledge_detail"),
+    path("pledges/<int:pk>/edit/", pledges.edit, name="pledge_edit"),
+    path("pledges/<int:pk>/action/", pledges.act, name="pledge_action"),
+    path("recognitions/", pledges.recognitions, name="recognitions"),
+    path("recognitions/new/<int:enterprise_pk>/", pledges.recognise, name="recognise"),
+    # Public pages
+    path("public/pledges/", public.pledges, name="public_pledges"),
+    path("public/pledges/<str:uscc>/", public.enterprise_pledges, name="public_enterprise"),
+    path("public/standards/", public.declarations, name="public_declarations"),
+    path("public/standards/<int:pk>/", public.declaration, name="public_declaration"),
+]

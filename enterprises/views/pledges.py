@@ -1,0 +1,175 @@
+"""Pages for quality pledges: enterprises file them, regulators review them, and recognition."""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from portal.access import ENTERPRISE, STAFF_ROLES, get_scoped_or_404, has_role
+from portal.audit import history_for
+from portal.scoping import scoped
+
+from .. import workflow
+from ..forms.pledges import DecisionForm, PledgeForm, RecognitionForm
+from ..models import Enterprise, Pledge, Recognition
+from ..services import pledges as service
+
+
+def roles_required(*roles):
+    """Function views: anonymous users go to the login page, other roles get 403."""
+
+    def decorate(view):
+        @login_required
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if not has_role(request.user, *roles):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorate
+
+
+def error_messages(error):
+    """The messages of a ValidationError, field errors included, as plain strings."""
+    if hasattr(error, "error_dict"):
+        return [str(m) for messages_ in error.message_dict.values() for m in messages_]
+    return [str(m) for m in error.messages]
+
+
+def pledge_rows(user):
+    """Pledges within the user's scope, with what the lists show."""
+    related = ("enterprise", "enterprise__reporting_unit", "published_revision")
+    return scoped(Pledge.objects.select_related(*related), user)
+
+
+@roles_required(*STAFF_ROLES)
+def review_list(request):
+    """Regulators: pledges of their jurisdiction, submitted ones first by default."""
+    status = request.GET.get("status", Pledge.Status.SUBMITTED)
+    rows = pledge_rows(request.user).order_by("updated_at", "id")
+    if status in Pledge.Status.values:
+        rows = rows.filter(status=status)
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    context = {"page": page, "status": status, "statuses": Pledge.Status.choices}
+    context["query"] = f"status={status}"
+    return render(request, "enterprises/pledges/review_list.html", context)
+
+
+@roles_required(ENTERPRISE)
+def my_pledges(request):
+    """An enterprise user's pledges, for every enterprise they act for."""
+    page = Paginator(pledge_rows(request.user), 50).get_page(request.GET.get("page"))
+    return render(request, "enterprises/pledges/mine.html", {"page": page})
+
+
+@roles_required(ENTERPRISE)
+def create(request):
+    """File a new pledge (a draft until it is submitted)."""
+    enterprises = scoped(Enterprise.objects.all(), request.user)
+    if not enterprises.exists():
+        messages.warning(request, _("Claim your enterprise first; a regulator approves the claim."))
+        return redirect("enterprises:my_pledges")
+    form = PledgeForm(request.POST or None, enterprises=enterprises)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        pledge = service.create_pledge(data.pop("enterprise"), request.user, data)
+        messages.success(request, _("The draft pledge is saved. Submit it when it is ready."))
+        return redirect("enterprises:pledge_detail", pk=pledge.pk)
+    return render(request, "enterprises/pledges/form.html", {"form": form})
+
+
+@roles_required(ENTERPRISE)
+def edit(request, pk):
+    """Change a pledge's content; a submitted version is kept and a new revision begins."""
+    pledge = get_scoped_or_404(Pledge.objects, request.user, pk=pk)
+    if pledge.status in (Pledge.Status.SUBMITTED, Pledge.Status.WITHDRAWN):
+        messages.error(request, _("A submitted or withdrawn pledge cannot be changed."))
+        return redirect("enterprises:pledge_detail", pk=pk)
+    form = PledgeForm(request.POST or None, instance=pledge.latest_revision())
+    if request.method == "POST" and form.is_valid():
+        try:
+            service.edit_pledge(pledge, request.user, form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The pledge is saved."))
+            return redirect("enterprises:pledge_detail", pk=pk)
+    context = {"form": form, "pledge": pledge}
+    return render(request, "enterprises/pledges/form.html", context)
+
+
+@login_required
+def detail(request, pk):
+    """A pledge with its revisions, its status history and the actions open to the user."""
+    pledge = get_scoped_or_404(pledge_rows(request.user), request.user, pk=pk)
+    kind = workflow.actor_kind(request.user)
+    context = {
+        "pledge": pledge,
+        "revision": pledge.latest_revision(),
+        "revisions": pledge.revisions.all(),
+        "changes": pledge.status_changes.select_related("actor"),
+        "targets": workflow.PLEDGE.targets(pledge.status, kind),
+        "can_edit": kind == workflow.ENTERPRISE
+        and pledge.status not in (Pledge.Status.SUBMITTED, Pledge.Status.WITHDRAWN),
+        "entries": history_for(pledge)[:50],
+    }
+    return render(request, "enterprises/pledges/detail.html", context)
+
+
+ACTION_OF_TARGET = {
+    "submitted": "submit",
+    "published": "publish",
+    "returned": "return",
+    "withdrawn": "withdraw",
+}
+
+
+@require_POST
+@login_required
+def act(request, pk):
+    """Apply a workflow action (submit, publish, return, withdraw) to a pledge."""
+    pledge = get_scoped_or_404(Pledge.objects, request.user, pk=pk)
+    form = DecisionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("The request was not understood."))
+        return redirect("enterprises:pledge_detail", pk=pk)
+    action, reason = form.cleaned_data["action"], form.cleaned_data["reason"]
+    try:
+        service.perform(pledge, action, request.user, reason)
+    except ValidationError as error:
+        for message in error_messages(error):
+            messages.error(request, message)
+    else:
+        pledge.refresh_from_db()
+        messages.success(request, _("The pledge is now: %s.") % pledge.get_status_display())
+    return redirect("enterprises:pledge_detail", pk=pk)
+
+
+@roles_required(*STAFF_ROLES)
+def recognitions(request):
+    """Regulators: the recognitions of their jurisdiction."""
+    rows = scoped(Recognition.objects.select_related("enterprise", "recognised_by"), request.user)
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    return render(request, "enterprises/pledges/recognitions.html", {"page": page})
+
+
+@roles_required(*STAFF_ROLES)
+def recognise(request, enterprise_pk):
+    """Regulators recognise an enterprise of their jurisdiction, unless a blocker forbids it."""
+    enterprise = get_scoped_or_404(Enterprise.objects, request.user, pk=enterprise_pk)
+    blockers = service.recognition_blockers(enterprise)
+    form = RecognitionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid() and not blockers:
+        data = form.cleaned_data
+        service.recognise(enterprise, request.user, data["reason"], data["recognised_on"])
+        messages.success(request, _("The recognition is recorded."))
+        return redirect("enterprises:recognitions")
+    context = {"form": form, "enterprise": enterprise, "blockers": blockers}
+    return render(request, "enterprises/pledges/recognise.html", context)
