@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 TEST_ENV := DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/portal} \
             REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/15}
 
-.PHONY: demo test bench lint install system-deps browser services messages demo-data serve clean
+.PHONY: demo test bench lint install system-deps browser services messages messages-update demo-data serve clean
 
 demo: install system-deps messages demo-data serve
 
@@ -38,6 +38,9 @@ services:
 
 messages: install
 	$(PY) manage.py compilemessages --ignore=.venv -v0
+
+messages-update: install
+	$(PY) manage.py makemessages -l zh_Hans --ignore=.venv --ignore=tests --ignore=test-artifacts
 
 lint: install
 	$(VENV)/bin/ruff check .
