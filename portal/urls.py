@@ -61,3 +61,6 @@ urlpatterns = [
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+handler404 = "portal.views.not_found"
+handler500 = "portal.views.server_error"

@@ -135,3 +135,22 @@ def job_download(request, pk):
         raise Http404
     name = job.result_file.name.rsplit("/", 1)[-1]
     return FileResponse(job.result_file.open("rb"), as_attachment=True, filename=name)
+
+
+def _api_error(request, status, message):
+    body = {"status": status, "code": "not_found" if status == 404 else "error"}
+    return JsonResponse({"error": {**body, "message": str(message), "fields": {}}}, status=status)
+
+
+def not_found(request, exception=None):
+    """404: JSON in the API's error shape under /api/, a page elsewhere."""
+    if request.path.startswith("/api/"):
+        return _api_error(request, 404, _("Not found."))
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    """500: JSON under /api/, a plain page elsewhere (no context that could fail again)."""
+    if request.path.startswith("/api/"):
+        return _api_error(request, 500, _("Server error. The error has been logged."))
+    return render(request, "500.html", status=500)

@@ -58,7 +58,7 @@ class ReportingUnitViewSet(ScopedReadOnlyViewSet):
     serializer_class = ReportingUnitSerializer
     filterset_fields = ["kind", "code"]
     ordering_fields = ["code"]
-    pagination_class = None
+    ordering = ["code"]
 
 
 class AdminDivisionFilter(django_filters.FilterSet):

@@ -32,7 +32,7 @@ def test_lists_are_cursor_paginated(client, hq_user):
 def test_filters_apply(client, hq_user):
     client.force_login(hq_user)
     body = client.get("/api/v1/reporting-units/", {"kind": "separate_city"}).json()
-    assert sorted(unit["code"] for unit in body) == [
+    assert sorted(unit["code"] for unit in body["results"]) == [
         "210200", "330200", "350200", "370200", "440300",
     ]  # fmt: skip
 
@@ -60,3 +60,11 @@ def test_the_schema_and_docs_are_served_locally(client):
     assert "/api/v1/reporting-units/" in schema.json()["paths"]
     docs = client.get("/api/v1/docs/").content.decode()
     assert "cdn" not in docs.lower() and "https://" not in docs
+
+
+@pytest.mark.django_db
+def test_unknown_api_paths_answer_in_the_error_shape(client, hq_user):
+    client.force_login(hq_user)
+    response = client.get("/api/v1/no-such-thing/")
+    assert response.status_code == 404
+    assert response.json()["error"]["code"] == "not_found"
