@@ -1,0 +1,1 @@
+"""The rules and writes of progress reporting; views, the API, tasks and commands call these."""

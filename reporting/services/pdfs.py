@@ -1,0 +1,112 @@
+"""Report PDFs: rendered once per frozen version, only ever from its snapshot."""
+
+from datetime import datetime
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import override
+
+from portal.charts import bar_chart, line_chart
+from portal.pdf import render_document
+
+from ..catalogue import ATTACHMENTS, chinese_numeral, task_of
+from ..metrics_registry import by_task
+from ..models import ProgressReport, ReportVersion
+
+PDF_LANGUAGE = "zh-hans"
+
+
+def latest_version(report):
+    """The report's newest version, after any submission in progress has committed."""
+    with transaction.atomic():
+        ProgressReport.objects.select_for_update().filter(pk=report.pk).first()
+        return report.versions.order_by("-number").first()
+
+
+def version_pdf(version_id):
+    """The version with its PDF, rendering it first if it was never rendered."""
+    with transaction.atomic():
+        version = ReportVersion.objects.select_for_update().get(pk=version_id)
+        if not version.pdf:
+            content = render_snapshot(version.snapshot)
+            version.pdf.save(pdf_name(version), ContentFile(content), save=False)
+            version.save(update_fields=["pdf"])
+    return version
+
+
+def pdf_name(version):
+    """A file name such as ``2019-440000-v2.pdf``."""
+    snapshot = version.snapshot
+    year = snapshot["round"]["due_date"][:4]
+    return f"{year}-{snapshot['unit']['code']}-v{version.number}.pdf"
+
+
+def render_snapshot(snapshot):
+    """PDF bytes of one report version, from its snapshot alone."""
+    with override(PDF_LANGUAGE):
+        return render_document("reporting/pdf/report.html", report_context(snapshot))
+
+
+def chinese_date(value):
+    """An ISO date or datetime as 2019年11月28日."""
+    day = datetime.fromisoformat(value).date()
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def report_context(snapshot):
+    """Template context of a report PDF: the snapshot arranged by section."""
+    figures = by_task(snapshot["figures"])
+    sections = [
+        _section(index, section, snapshot, figures)
+        for index, section in enumerate(snapshot["round"]["sections"], start=1)
+    ]
+    return {
+        "title": f"{snapshot['unit']['name']}{snapshot['round']['title']}",
+        "snapshot": snapshot,
+        "issuers": snapshot["unit"]["agencies"],
+        "date": chinese_date(snapshot["submitted_at"]),
+        "sections": sections,
+    }
+
+
+def _section(index, section, snapshot, figures):
+    task = task_of(section["key"])
+    rows = figures.get(task, []) if task else []
+    return {
+        "id": f"section-{index}",
+        "heading": f"{chinese_numeral(index)}、{section['title']}",
+        "figures": rows,
+        "chart": _figure_chart(section["title"], rows, snapshot["unit"]["name"]),
+        "trend": _trend_chart(rows, snapshot),
+        "measures": [m for m in snapshot["measures"] if task and m["task"] == task],
+        "paragraphs": _paragraphs(snapshot["texts"].get(section["key"], "")),
+        "attachments": snapshot["attachments"] if section["key"] == ATTACHMENTS else [],
+    }
+
+
+def _paragraphs(text):
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def _figure_chart(title, rows, unit_name):
+    """A bar chart of a task's figures when there are at least two."""
+    if len(rows) < 2:
+        return ""
+    labels = [row["label"] for row in rows]
+    svg = bar_chart(labels, [(unit_name, [row["value"] for row in rows])], title=title)
+    return mark_safe(svg)  # noqa: S308 - portal.charts escapes every text
+
+
+def _trend_chart(rows, snapshot):
+    """Trend lines of a task's figures over the earlier rounds and this one."""
+    history = snapshot.get("history") or []
+    if not rows or not history:
+        return ""
+    years = [str(h["round"]) for h in history] + [snapshot["round"]["due_date"][:4]]
+    series = [
+        (row["label"], [h["values"].get(row["key"]) for h in history] + [row["value"]])
+        for row in rows
+    ]
+    return mark_safe(line_chart(years, series, title=_("Trend over the rounds")))  # noqa: S308

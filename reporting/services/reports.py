@@ -1,0 +1,185 @@
+"""Writing a report: narratives with optimistic locking, figures, snapshots, attachments."""
+
+from django.db import transaction
+from django.db.models import Max, OuterRef, Subquery
+from django.utils import timezone
+
+from ..catalogue import ATTACHMENTS, task_of
+from ..filetypes import MAX_SIZE, sniff
+from ..metrics_registry import collect
+from ..models import Attachment, Measure, ProgressReport, ReportVersion
+
+
+class StaleEdit(Exception):
+    """Someone saved the report after the editor loaded it."""
+
+    def __init__(self, current):
+        super().__init__("stale edit")
+        self.current = current
+
+
+class NotEditable(Exception):
+    """The report is submitted or accepted: its text cannot change now."""
+
+
+def live_figures(report):
+    """The unit's figures for the round's period, from every app's metrics.py."""
+    return collect(report.reporting_unit, report.round.period_start, report.round.period_end)
+
+
+def refresh_figures(report, now=None):
+    """Recompute a report's live figures (a submission waits for this, never mixes)."""
+    with transaction.atomic():
+        report = (
+            ProgressReport.objects.select_for_update()
+            .select_related("round", "reporting_unit")
+            .get(pk=report.pk)
+        )
+        report.figures = live_figures(report)
+        report.figures_at = now or timezone.now()
+        report.save(update_fields=["figures", "figures_at", "updated_at"])
+    return report
+
+
+def save_texts(report, texts, expected_version, user):
+    """Save narratives unless someone saved in between (then StaleEdit, nothing lost)."""
+    with transaction.atomic():
+        current = ProgressReport.objects.select_for_update().get(pk=report.pk)
+        if not current.is_editable:
+            raise NotEditable
+        if current.lock_version != expected_version:
+            raise StaleEdit(current)
+        current.texts = {**current.texts, **{k: v.strip() for k, v in texts.items()}}
+        current.lock_version += 1
+        current.updated_by = user
+        current.save()
+    return current
+
+
+def missing_sections(report):
+    """Titles of the round's required text sections that are still empty."""
+    return [
+        section["title"]
+        for section in report.round.sections
+        if section.get("required")
+        and section["key"] != ATTACHMENTS
+        and not report.texts.get(section["key"], "").strip()
+    ]
+
+
+def add_attachment(report, upload, user):
+    """Attach an uploaded file if its content is an allowed type, else ValueError."""
+    if upload.size > MAX_SIZE:
+        raise ValueError(upload.name)
+    kind = sniff(upload.read())
+    upload.seek(0)
+    if kind is None:
+        raise ValueError(upload.name)
+    return Attachment.objects.create(
+        report=report,
+        file=upload,
+        name=upload.name[:200],
+        content_kind=kind,
+        size=upload.size,
+        uploaded_by=user,
+    )
+
+
+def freeze(report, user, now):
+    """Take a new version: fresh figures and every text frozen in one snapshot."""
+    report.figures = live_figures(report)
+    report.figures_at = now
+    number = (report.versions.aggregate(top=Max("number"))["top"] or 0) + 1
+    is_late = timezone.localdate(now) > report.round.due_date
+    version = ReportVersion.objects.create(
+        report=report,
+        number=number,
+        submitted_at=now,
+        submitted_by=user,
+        is_late=is_late,
+        snapshot=snapshot_of(report, user, now, number, is_late),
+    )
+    report.submitted_at, report.is_late = now, is_late
+    return version
+
+
+def snapshot_of(report, user, now, number, is_late):
+    """Everything a PDF of this version needs, as plain JSON."""
+    round_, unit = report.round, report.reporting_unit
+    return {
+        "number": number,
+        "submitted_at": now.isoformat(),
+        "submitted_by": str(user) if user else "",
+        "is_late": is_late,
+        "round": {
+            "id": round_.pk,
+            "title": round_.title,
+            "period_start": round_.period_start.isoformat(),
+            "period_end": round_.period_end.isoformat(),
+            "due_date": round_.due_date.isoformat(),
+            "sections": round_.sections,
+        },
+        "unit": {
+            "id": unit.pk,
+            "code": unit.code,
+            "name": unit.name,
+            "agencies": [agency.name for agency in unit.agencies.order_by("kind").reverse()],
+        },
+        "figures": report.figures,
+        "texts": {key: report.texts.get(key, "") for key in round_.section_titles()},
+        "measures": measures_of(report),
+        "attachments": [
+            {"name": a.name, "kind": a.content_kind, "size": a.size}
+            for a in report.attachments.all()
+        ],
+        "history": history_of(report),
+    }
+
+
+def measures_of(report):
+    """The unit's measures overlapping the round's period, as plain dicts."""
+    period = report.round
+    rows = Measure.objects.filter(
+        reporting_unit=report.reporting_unit, started_on__lte=period.period_end
+    ).exclude(ended_on__lt=period.period_start)
+    return [
+        {
+            "task": m.task,
+            "kind": str(m.get_kind_display()),
+            "name": m.name,
+            "description": m.description,
+            "pilots": m.pilots,
+            "platforms": m.platforms,
+            "people_trained": m.people_trained,
+            "bodies": m.bodies,
+            "started_on": m.started_on.isoformat(),
+            "ended_on": m.ended_on.isoformat() if m.ended_on else "",
+        }
+        for m in rows
+    ]
+
+
+def history_of(report):
+    """The unit's figures in earlier rounds (their latest versions), for trend lines."""
+    latest = ReportVersion.objects.filter(report=OuterRef("report")).order_by("-number")
+    earlier = (
+        ReportVersion.objects.filter(
+            report__reporting_unit=report.reporting_unit,
+            report__round__due_date__lt=report.round.due_date,
+            number=Subquery(latest.values("number")[:1]),
+        )
+        .select_related("report__round")
+        .order_by("report__round__due_date")
+    )
+    return [
+        {
+            "round": v.report.round.due_date.year,
+            "values": {f["key"]: f["value"] for f in v.snapshot.get("figures", [])},
+        }
+        for v in earlier
+    ]
+
+
+def task_sections(round_):
+    """(key, title, task number or None) of a round's sections."""
+    return [(s["key"], s["title"], task_of(s["key"])) for s in round_.sections]

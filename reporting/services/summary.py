@@ -1,0 +1,134 @@
+"""The national summary of a round: every unit's status and frozen figures, compared."""
+
+from datetime import date, timedelta
+
+from django.core.files.base import ContentFile
+from django.db.models import OuterRef, Subquery
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import override
+
+from portal.charts import bar_chart, line_chart
+from portal.pdf import render_document
+
+from ..catalogue import TASKS, chinese_numeral
+from ..models import NationalSummary, ReportVersion
+from .pdfs import chinese_date
+from .rounds import UNIT_STATUSES, round_status, status_counts
+
+ISSUERS = ["国家市场监督管理总局", "国家发展和改革委员会"]
+
+
+def latest_versions(round_):
+    """The newest version of every report of a round that was submitted at least once."""
+    newest = ReportVersion.objects.filter(report=OuterRef("report")).order_by("-number")
+    return ReportVersion.objects.filter(
+        report__round=round_, number=Subquery(newest.values("number")[:1])
+    ).select_related("report__reporting_unit")
+
+
+def summary_data(round_, today=None):
+    """Status and figures of every unit, taken only from frozen snapshots, as plain JSON."""
+    today = today or timezone.localdate()
+    rows = round_status(round_, today)
+    versions = {v.report_id: v for v in latest_versions(round_)}
+    catalogue, units = {}, []
+    for row in rows:
+        version = versions.get(row["report"].pk) if row["report"] else None
+        figures = version.snapshot["figures"] if version else []
+        for f in figures:
+            catalogue.setdefault(f["key"], {k: f[k] for k in ("task", "key", "label", "unit")})
+        units.append(_unit_row(row, version, figures))
+    return {
+        "round": {"id": round_.pk, "title": round_.title, "due_date": round_.due_date.isoformat()},
+        "opens_on": round_.opens_on.isoformat(),
+        "compiled_on": today.isoformat(),
+        "counts": {str(UNIT_STATUSES[k]): n for k, n in status_counts(rows).items()},
+        "figures": sorted(catalogue.values(), key=lambda f: (f["task"], f["key"])),
+        "units": units,
+    }
+
+
+def _unit_row(row, version, figures):
+    return {
+        "code": row["unit"].code,
+        "name": row["unit"].name,
+        "status": str(row["label"]),
+        "version": version.number if version else None,
+        "submitted_on": version.submitted_at.date().isoformat() if version else "",
+        "values": {f["key"]: f["value"] for f in figures},
+    }
+
+
+def compile_summary(round_, today=None):
+    """Compile and store the national summary with its PDF."""
+    data = summary_data(round_, today)
+    summary = NationalSummary(round=round_, data=data)
+    summary.pdf.save(f"summary-{round_.due_date.year}.pdf", ContentFile(render(data)), save=False)
+    summary.save()
+    return summary
+
+
+def render(data):
+    """PDF bytes of a national summary."""
+    with override("zh-hans"):
+        return render_document("reporting/pdf/summary.html", summary_context(data))
+
+
+def summary_context(data):
+    """Template context of the summary PDF: status table, charts, one table per task."""
+    return {
+        "title": f"{data['round']['title']}（全国汇总）",
+        "issuers": ISSUERS,
+        "date": chinese_date(data["compiled_on"]),
+        "data": data,
+        "status_chart": mark_safe(  # noqa: S308 - portal.charts escapes every text
+            bar_chart(
+                list(data["counts"]),
+                [(_("Units"), list(data["counts"].values()))],
+                title=_("Reporting units by status"),
+            )  # fmt: skip
+        ),
+        "trend_chart": mark_safe(_submissions_chart(data)),  # noqa: S308
+        "tasks": _task_tables(data),
+    }
+
+
+def _submissions_chart(data):
+    """Cumulative first submissions, week by week from the opening."""
+    start = date.fromisoformat(data["opens_on"])
+    days = sorted(date.fromisoformat(u["submitted_on"]) for u in data["units"] if u["submitted_on"])
+    end = max([date.fromisoformat(data["round"]["due_date"]), *days[-1:]])
+    weeks = [start + timedelta(days=7 * i) for i in range((end - start).days // 7 + 2)]
+    counts = [sum(1 for d in days if d <= week) for week in weeks]
+    labels = [f"{w.month}/{w.day}" for w in weeks]
+    return line_chart(labels, [(_("Reports submitted"), counts)], title=_("Submissions"))
+
+
+def _task_tables(data):
+    """Per task with figures: the columns, one row per unit, a bar chart by unit."""
+    tables = []
+    for number, (name, _gloss) in TASKS.items():
+        columns = [f for f in data["figures"] if f["task"] == number]
+        if not columns:
+            continue
+        rows = [(u["name"], [u["values"].get(c["key"]) for c in columns]) for u in data["units"]]
+        first = columns[0]
+        chart = bar_chart(
+            [u["name"] for u in data["units"]],
+            [(first["label"], [u["values"].get(first["key"]) or 0 for u in data["units"]])],
+            title=f"{name}：{first['label']}",
+            unit=first["unit"],
+            horizontal=True,
+        )
+        tables.append(
+            {
+                "id": f"task-{number}",
+                "heading": f"（{chinese_numeral(len(tables) + 1)}）{name}",
+                "columns": columns,
+                "rows": rows,
+                "chart": mark_safe(chart),  # noqa: S308
+            }
+        )
+    return tables

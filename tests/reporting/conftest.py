@@ -1,0 +1,51 @@
+"""Fixtures of the reporting tests: the 2019 round, opened by the schedule, and a full report."""
+
+from datetime import date
+
+import pytest
+
+from portal.audit import acting_as
+from reporting.defaults import ensure_default_rounds
+from reporting.models import Milestone, ProgressReport, Round
+from reporting.services import schedule
+
+NARRATIVE = "广东省全面推进服务业质量提升专项行动，建立联席会议制度，组织开展服务质量监测。"
+
+
+@pytest.fixture
+def round_2019(db):
+    """The 2019 round from the data migration (due 2019-11-30)."""
+    ensure_default_rounds(Round, Milestone)
+    return Round.objects.get(due_date=date(2019, 11, 30))
+
+
+def run_schedule(day):
+    """Run the schedule for a date as the beat job would."""
+    with acting_as(source="task", label="test schedule"):
+        return schedule.run(day)
+
+
+@pytest.fixture
+def opened(round_2019):
+    """The 2019 round after the schedule ran on 2019-11-01."""
+    run_schedule(date(2019, 11, 1))
+    return round_2019
+
+
+def fill_in(report):
+    """Write every section's narrative."""
+    report.texts = {s["key"]: f"{s['title']}：{NARRATIVE}" for s in report.round.sections}
+    report.save()
+    return report
+
+
+@pytest.fixture
+def guangdong_report(opened):
+    """Guangdong's 2019 draft, every section written."""
+    return fill_in(ProgressReport.objects.get(round=opened, reporting_unit__code="440000"))
+
+
+@pytest.fixture
+def zhejiang_report(opened):
+    """Zhejiang's 2019 draft."""
+    return ProgressReport.objects.get(round=opened, reporting_unit__code="330000")
