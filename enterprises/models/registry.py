@@ -104,6 +104,18 @@ def bigram_value(name, former_names=()):
     return search.tsvector_literal(name, former_names)
 
 
+@SearchVectorField.register_lookup
+class BigramMatch(models.Lookup):
+    """``name_bigrams__bigrams=tsquery_text``: match a tsquery given as text (no parsing)."""
+
+    lookup_name = "bigrams"
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        return f"{lhs} @@ ({rhs})::tsquery", [*lhs_params, *rhs_params]
+
+
 class EnterpriseMembership(models.Model):
     """A user's claim to act for an enterprise; approved by a regulator of its jurisdiction."""
 

@@ -1,0 +1,1 @@
+"""Forms of the enterprises app, one module per business area."""

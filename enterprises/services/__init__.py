@@ -1,0 +1,1 @@
+"""Domain rules and writes of the enterprises app; views, API and tasks call these."""

@@ -1,0 +1,198 @@
+"""Bulk import of the registry (upsert by USCC, as a job) and export to Excel."""
+
+import io
+import json
+from itertools import islice
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from portal import audit, jobs
+from portal.models import Job, User
+
+from ..models import Enterprise
+from ..models.registry import bigram_value
+from . import spreadsheets
+from .import_rows import COLUMNS, check_file
+
+BATCH = 2000
+UPLOAD_DIR = "enterprise-imports/"
+GOOD_ROWS = "good"
+ALL_OR_NOTHING = "all"
+EXPORT_FIELDS = (
+    "uscc", "name", "former_names", "legal_representative", "address", "division__code",
+    "industry_section", "industry_division", "size", "status", "contact_name",
+    "contact_phone", "contact_email", "established_on",
+)  # fmt: skip
+
+
+def template_workbook():
+    """The import template: the expected headers and one example row."""
+    stream = io.BytesIO()
+    example = ["914403001922038216", "深圳市华美优质服务有限公司", "", "王芳", "深圳市南山区科技园"]
+    example += ["440305", "H", "62", "小型", "存续", "李明", "0755-26000000", "", "2015-06-01"]
+    spreadsheets.write_xlsx(stream, [c.header for c in COLUMNS], [example], "enterprises")
+    return stream.getvalue()
+
+
+def store_upload(uploaded):
+    """Keep an uploaded file in default storage between preview and import; returns its name."""
+    return default_storage.save(f"{UPLOAD_DIR}upload", uploaded)
+
+
+def read_upload(name):
+    """The bytes of a stored upload (only names under the import folder)."""
+    if not name.startswith(UPLOAD_DIR) or ".." in name:
+        raise FileNotFoundError(name)
+    with default_storage.open(name, "rb") as stream:
+        return stream.read()
+
+
+def start_import(user, upload_name, mode):
+    """Create the import job and queue the task; returns the job."""
+    from ..tasks import import_enterprises
+
+    unit = user.agency.reporting_unit if user.is_provincial else None
+    job = jobs.start("enterprise_import", _("Import enterprises"), owner=user, reporting_unit=unit)
+    import_enterprises.delay(str(job.pk), upload_name, mode, user.pk)
+    return job
+
+
+def run_import(job_id, upload_name, mode, user_id):
+    """The import job: check every row, then upsert the good rows (or none) by USCC."""
+    user = User.objects.get(pk=user_id)
+    with audit.acting_as(user, source="task", label=user.get_username()):
+        checked = check_file(read_upload(upload_name), user)
+        if checked.file_problems:
+            jobs.fail(job_id, "; ".join(p.message for p in checked.file_problems[:5]))
+            return None
+        if checked.bad:
+            _save_rejected(job_id, checked)
+        if checked.bad and mode == ALL_OR_NOTHING:
+            message = _("%(bad)d rows have problems; nothing was imported.")
+            jobs.fail(job_id, message % {"bad": len(checked.bad)})
+            return None
+        fields = [c.field for c in checked.columns if c is not None]
+        counts = upsert(checked.good, fields, job_id, checked.total)
+    counts["rejected"] = len(checked.bad)
+    message = _(
+        "%(created)d new, %(updated)d changed, %(unchanged)d unchanged, %(rejected)d rejected."
+    )
+    jobs.finish(
+        job_id, result=counts, result_url=reverse("enterprises:list"), message=message % counts
+    )
+    default_storage.delete(upload_name)
+    return counts
+
+
+def upsert(rows, fields, job_id=None, total=None):
+    """Create or update enterprises by USCC in batches; unchanged rows are not written."""
+    fields = _update_fields(fields)
+    counts = {"created": 0, "updated": 0, "unchanged": 0}
+    iterator = iter(rows)
+    done = 0
+    with transaction.atomic():
+        while batch := list(islice(iterator, BATCH)):
+            _upsert_batch([data for _number, data in batch], fields, counts)
+            done += len(batch)
+            if job_id:
+                jobs.progress(job_id, done, total, _("Importing…"))
+    return counts
+
+
+def _update_fields(fields):
+    names = [f for f in fields if f not in ("uscc", "division")]
+    if "division" in fields:
+        names += ["reporting_unit_id", "division_id"]
+    return names
+
+
+def _upsert_batch(batch, fields, counts):
+    existing = Enterprise.objects.in_bulk([d["uscc"] for d in batch], field_name="uscc")
+    new, changed, changes = [], [], {}
+    now = timezone.now()
+    for data in batch:
+        enterprise = existing.get(data["uscc"])
+        if enterprise is None:
+            new.append(Enterprise(**data, name_bigrams=_bigrams(data)))
+            continue
+        diff = {
+            f: (getattr(enterprise, f), data.get(f))
+            for f in fields
+            if getattr(enterprise, f) != data.get(f)
+        }
+        if not diff:
+            counts["unchanged"] += 1
+            continue
+        for name, (_old, value) in diff.items():
+            setattr(enterprise, name, value)
+        enterprise.name_bigrams = bigram_value(enterprise.name, enterprise.former_names)
+        enterprise.updated_at = now
+        changed.append(enterprise)
+        changes[enterprise.pk] = {
+            f: [audit._plain(a), audit._plain(b)] for f, (a, b) in diff.items()
+        }
+    Enterprise.objects.bulk_create(new, batch_size=1000)
+    audit.record_bulk(new, "create", {e.pk: _created_changes(e) for e in new})
+    if changed:
+        Enterprise.objects.bulk_update(
+            changed, [*fields, "name_bigrams", "updated_at"], batch_size=1000
+        )
+        audit.record_bulk(changed, "update", changes)
+    counts["created"] += len(new)
+    counts["updated"] += len(changed)
+
+
+def _plain(value):
+    return json.loads(json.dumps(value, cls=DjangoJSONEncoder))
+
+
+def _bigrams(data):
+    return bigram_value(data["name"], data.get("former_names") or [])
+
+
+def _created_changes(enterprise):
+    values = audit.field_values(enterprise)
+    values.pop("name_bigrams", None)
+    return audit.diff({}, values)
+
+
+def _save_rejected(job_id, checked):
+    """Store the rejected rows, with a reason column, as the job's result file."""
+    stream = io.BytesIO()
+    header = [*checked.header, _("Reason")]
+    rows = ([*cells, reason] for _number, cells, reason in checked.bad)
+    spreadsheets.write_xlsx(stream, header, rows, "rejected")
+    name = default_storage.save(f"jobs/rejected-{job_id}.xlsx", ContentFile(stream.getvalue()))
+    Job.objects.filter(pk=job_id).update(result_file=name)
+
+
+def export_rows(queryset):
+    """Rows of an export: the exchange columns, so an export can be imported again."""
+    for values in queryset.order_by("-pk").values_list(*EXPORT_FIELDS).iterator(chunk_size=2000):
+        row = list(values)
+        row[2] = "；".join(row[2] or [])
+        row[-1] = row[-1].isoformat() if row[-1] else ""
+        yield row
+
+
+def write_export(stream, queryset):
+    """Write the queryset as an .xlsx (write-only, streamed from the database)."""
+    spreadsheets.write_xlsx(
+        stream, [c.header for c in COLUMNS], export_rows(queryset), "enterprises"
+    )
+
+
+def run_export(job_id, queryset):
+    """The export job for large results: the workbook becomes the job's result file."""
+    jobs.progress(job_id, 0, None, _("Writing the workbook…"))
+    stream = io.BytesIO()
+    write_export(stream, queryset)
+    name = default_storage.save(f"jobs/enterprises-{job_id}.xlsx", ContentFile(stream.getvalue()))
+    Job.objects.filter(pk=job_id).update(result_file=name)
+    jobs.finish(job_id, message=_("The workbook is ready."))

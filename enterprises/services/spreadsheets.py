@@ -1,0 +1,143 @@
+"""Reading and writing the registry's spreadsheets (.xlsx and CSV); no database.
+
+Files are recognised by their content, not their name: an .xlsx is a zip
+archive with a workbook inside; anything else must decode as UTF-8 (with or
+without BOM) or GB18030 text to be read as CSV.
+"""
+
+import csv
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+from openpyxl import Workbook, load_workbook
+from openpyxl.utils import get_column_letter
+
+MAX_BYTES = 20 * 1024 * 1024
+MAX_ROWS = 200_000
+_ZIP_MAGIC = b"PK\x03\x04"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0"
+_MERGE = re.compile(rb'<mergeCell ref="([A-Z]+[0-9]+)(?::([A-Z]+[0-9]+))?"')
+
+
+class FileProblem(ValueError):
+    """The file as a whole cannot be read; the message says why."""
+
+
+@dataclass
+class Sheet:
+    """A table read from a file: header cells, data rows (row number, cells), merged ranges."""
+
+    kind: str
+    header: list
+    rows: list = field(default_factory=list)
+    merged: list = field(default_factory=list)
+
+
+def read_table(data: bytes) -> Sheet:
+    """Read the first sheet of an .xlsx, or a CSV, from bytes; FileProblem if it cannot."""
+    if not data:
+        raise FileProblem(_("The file is empty."))
+    if len(data) > MAX_BYTES:
+        raise FileProblem(
+            _("The file is larger than %(mb)d MB; split it into smaller files.")
+            % {"mb": MAX_BYTES // (1024 * 1024)}
+        )
+    if data.startswith(_OLE_MAGIC):
+        raise FileProblem(_("This is an old .xls workbook; save it as .xlsx and upload again."))
+    if data.startswith(_ZIP_MAGIC):
+        return _read_xlsx(data)
+    return _read_csv(data)
+
+
+def _too_many_rows():
+    return FileProblem(
+        _("The file has more than %(rows)s data rows; split it into smaller files.")
+        % {"rows": f"{MAX_ROWS:,}"}
+    )
+
+
+def _read_xlsx(data):
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
+        raise FileProblem(_("This file is not an Excel workbook (.xlsx) or a CSV file.")) from error
+    try:
+        sheet = workbook.worksheets[0]
+        rows = sheet.iter_rows(values_only=True)
+        header = list(next(rows, None) or [])
+        table = Sheet("xlsx", header)
+        for number, values in enumerate(rows, start=2):
+            if any(v not in (None, "") for v in values):
+                table.rows.append((number, list(values)))
+                if len(table.rows) > MAX_ROWS:
+                    raise _too_many_rows()
+        table.merged = merged_ranges(archive, sheet._worksheet_path)
+    finally:
+        workbook.close()
+    return table
+
+
+def merged_ranges(archive, path):
+    """The merged ranges ("A2:B3") of a worksheet; they follow its cell data in the XML."""
+    tail = b""
+    with archive.open(path) as stream:
+        while chunk := stream.read(1 << 20):
+            text = tail + chunk
+            end = max(text.find(b"</sheetData>"), text.find(b"<sheetData/>"))
+            if end >= 0:
+                rest = text[end:] + stream.read()
+                return [
+                    m.group(1).decode() + (":" + m.group(2).decode() if m.group(2) else "")
+                    for m in _MERGE.finditer(rest)
+                ]
+            tail = text[-16:]
+    return []
+
+
+def _decode(data):
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return None
+
+
+def _read_csv(data):
+    text = None if b"\x00" in data[:8192] else _decode(data)
+    if text is None or not text.strip():
+        if text is not None:
+            raise FileProblem(_("The file is empty."))
+        raise FileProblem(_("This file is not an Excel workbook (.xlsx) or a CSV file."))
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    header = next(reader, [])
+    table = Sheet("csv", header)
+    for number, values in enumerate(reader, start=2):
+        if any(v.strip() for v in values):
+            table.rows.append((number, values))
+            if len(table.rows) > MAX_ROWS:
+                raise _too_many_rows()
+    return table
+
+
+def write_xlsx(stream, header, rows, title="Sheet1"):
+    """Write header and rows (iterables of cell values) as a write-only .xlsx to a stream."""
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(title[:31])
+    sheet.append(list(header))
+    for row in rows:
+        sheet.append(list(row))
+    workbook.save(stream)
+
+
+def column_letter(index):
+    """The spreadsheet letter of a 0-based column index."""
+    return get_column_letter(index + 1)

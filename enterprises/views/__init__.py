@@ -1,0 +1,1 @@
+"""Pages of the enterprises app, one module per business area."""

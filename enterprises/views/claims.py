@@ -1,0 +1,116 @@
+"""Enterprise accounts: sign-up, "my enterprises" with claims, regulators' claim review."""
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.decorators.http import require_POST
+
+from portal.access import ENTERPRISE, STAFF_ROLES, RoleRequiredMixin, has_role
+
+from ..forms.claims import ClaimForm, DecisionForm, SignupForm
+from ..models import EnterpriseMembership
+from ..services import claims
+
+
+def _form_errors(form, error):
+    if hasattr(error, "error_dict"):
+        for field, messages_ in error.message_dict.items():
+            for message in messages_:
+                form.add_error(field if field in form.fields else None, message)
+    else:
+        for message in error.messages:
+            form.add_error(None, message)
+
+
+def signup(request):
+    """An enterprise user creates an account, then claims an enterprise."""
+    if request.user.is_authenticated:
+        return redirect("enterprises:mine")
+    form = SignupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        user = claims.sign_up(data["username"], data["email"], data["password1"], data["full_name"])
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, _("Your account is ready. Now claim your enterprise."))
+        return redirect("enterprises:mine")
+    status = 400 if form.errors else 200
+    return render(request, "enterprises/claims/signup.html", {"form": form}, status=status)
+
+
+class MineView(RoleRequiredMixin, View):
+    """An enterprise user's enterprises and claims, and the form to claim another."""
+
+    roles = (ENTERPRISE,)
+
+    def get(self, request):
+        return self._render(request, ClaimForm())
+
+    def post(self, request):
+        form = ClaimForm(request.POST)
+        if form.is_valid():
+            try:
+                claims.claim(request.user, form.cleaned_data["uscc"], form.cleaned_data["note"])
+            except ValidationError as error:
+                _form_errors(form, error)
+            else:
+                messages.success(request, _("Your claim was sent to the regulator."))
+                return redirect("enterprises:mine")
+        return self._render(request, form, status=400)
+
+    def _render(self, request, form, status=200):
+        memberships = claims.memberships_of(request.user)
+        approved = [
+            m.enterprise for m in memberships if m.status == EnterpriseMembership.Status.APPROVED
+        ]
+        context = {"form": form, "memberships": memberships, "enterprises": approved}
+        return render(request, "enterprises/claims/mine.html", context, status=status)
+
+
+class ClaimListView(RoleRequiredMixin, View):
+    """Regulators review claims on enterprises of their jurisdiction."""
+
+    roles = STAFF_ROLES
+
+    def get(self, request):
+        status = request.GET.get("status", EnterpriseMembership.Status.PENDING)
+        queryset = claims.claims_for_review(request.user)
+        if status in EnterpriseMembership.Status.values:
+            queryset = queryset.filter(status=status)
+        page = Paginator(queryset, 50).get_page(request.GET.get("page"))
+        context = {
+            "page": page,
+            "status": status,
+            "statuses": EnterpriseMembership.Status.choices,
+            "query": f"status={status}",
+        }
+        return render(request, "enterprises/claims/list.html", context)
+
+
+@login_required
+@require_POST
+def decide(request, pk):
+    """Approve or reject one claim (POST from the claims list)."""
+    if not has_role(request.user, *STAFF_ROLES):
+        raise Http404
+    form = DecisionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose approve or reject."))
+        return redirect("enterprises:claims")
+    approve = form.cleaned_data["decision"] == "approve"
+    try:
+        claims.decide(pk, request.user, approve, form.cleaned_data["reason"])
+    except EnterpriseMembership.DoesNotExist as missing:
+        raise Http404 from missing
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request, _("The claim was approved.") if approve else _("The claim was rejected.")
+        )
+    return redirect("enterprises:claims")

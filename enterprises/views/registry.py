@@ -1,0 +1,137 @@
+"""Registry pages: the searchable list, detail with history, create, edit, export."""
+
+import io
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import FileResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views import View
+
+from portal import jobs
+from portal.access import ENTERPRISE, STAFF_ROLES, RoleRequiredMixin, get_scoped_or_404
+from portal.audit import history_for
+
+from ..forms.registry import EnterpriseFilter, EnterpriseForm
+from ..models import Enterprise
+from ..services import imports, registry
+
+EXPORT_DIRECT_LIMIT = 5000
+
+
+def _filtered(request):
+    queryset = registry.visible_enterprises(request.user).defer("name_bigrams")
+    return EnterpriseFilter(request.GET, queryset=queryset, user=request.user)
+
+
+def _query_without(request, *names):
+    query = request.GET.copy()
+    for name in names:
+        query.pop(name, None)
+    return query.urlencode()
+
+
+class EnterpriseListView(RoleRequiredMixin, View):
+    """Search and filter the registry; keyset pages; htmx swaps only the results."""
+
+    roles = STAFF_ROLES
+
+    def get(self, request):
+        flt = _filtered(request)
+        rows, next_after = [], None
+        if flt.is_valid():
+            after = request.GET.get("after", "")
+            rows, next_after = registry.keyset_page(flt.qs, int(after) if after.isdigit() else None)
+        context = {
+            "filter": flt,
+            "rows": rows,
+            "next_after": next_after,
+            "query": _query_without(request, "after"),
+            "first_page": not request.GET.get("after"),
+        }
+        if request.headers.get("HX-Request"):
+            return render(request, "enterprises/registry/_results.html", context)
+        return render(request, "enterprises/registry/list.html", context)
+
+
+class EnterpriseDetailView(RoleRequiredMixin, View):
+    """One enterprise with its audit history (staff in scope, or its own users)."""
+
+    roles = (*STAFF_ROLES, ENTERPRISE)
+
+    def get(self, request, pk):
+        enterprise = get_scoped_or_404(
+            registry.visible_enterprises(request.user), request.user, pk=pk
+        )
+        context = {"enterprise": enterprise, "entries": history_for(enterprise)[:100]}
+        return render(request, "enterprises/registry/detail.html", context)
+
+
+class EnterpriseFormView(RoleRequiredMixin, View):
+    """Create (no pk) or edit an enterprise."""
+
+    roles = STAFF_ROLES
+
+    def _enterprise(self, request, pk):
+        if pk is None:
+            return Enterprise()
+        return get_scoped_or_404(Enterprise.objects.all(), request.user, pk=pk)
+
+    def get(self, request, pk=None):
+        enterprise = self._enterprise(request, pk)
+        form = EnterpriseForm(instance=enterprise, user=request.user)
+        return self._render(request, form, enterprise)
+
+    def post(self, request, pk=None):
+        enterprise = self._enterprise(request, pk)
+        form = EnterpriseForm(request.POST, instance=enterprise, user=request.user)
+        if form.is_valid():
+            try:
+                enterprise = self._save(request, enterprise, form.changed_values())
+            except ValidationError as error:
+                _add_errors(form, error)
+            else:
+                messages.success(request, _("The enterprise was saved."))
+                return redirect(enterprise)
+        return self._render(request, form, enterprise)
+
+    def _save(self, request, enterprise, values):
+        if enterprise.pk is None:
+            return registry.create_enterprise(request.user, **values)
+        return registry.update_enterprise(enterprise, request.user, **values)
+
+    def _render(self, request, form, enterprise):
+        context = {"form": form, "enterprise": enterprise}
+        return render(
+            request, "enterprises/registry/form.html", context, status=400 if form.errors else 200
+        )
+
+
+def _add_errors(form, error):
+    for field, errors in (
+        error.message_dict.items() if hasattr(error, "error_dict") else [(None, error.messages)]
+    ):
+        for message in errors:
+            form.add_error(field if field in form.fields else None, message)
+
+
+class EnterpriseExportView(RoleRequiredMixin, View):
+    """The filtered list as .xlsx: directly when small, as a background job when large."""
+
+    roles = STAFF_ROLES
+
+    def get(self, request):
+        flt = _filtered(request)
+        if not flt.is_valid():
+            return redirect("enterprises:list")
+        if flt.qs[: EXPORT_DIRECT_LIMIT + 1].count() <= EXPORT_DIRECT_LIMIT:
+            stream = io.BytesIO()
+            imports.write_export(stream, flt.qs)
+            stream.seek(0)
+            return FileResponse(stream, as_attachment=True, filename="enterprises.xlsx")
+        from ..tasks import export_enterprises
+
+        job = jobs.start("enterprise_export", _("Export enterprises"), owner=request.user)
+        export_enterprises.delay(str(job.pk), request.GET.dict(), request.user.pk)
+        return redirect(job)
