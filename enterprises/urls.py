@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import claims, imports, pledges, public, registry
+from .views import certificates, claims, imports, pledges, public, registry
 
 app_name = "enterprises"
 
@@ -30,6 +30,13 @@ urlpatterns = [
     path("pledges/<int:pk>/action/", pledges.act, name="pledge_action"),
     path("recognitions/", pledges.recognitions, name="recognitions"),
     path("recognitions/new/<int:enterprise_pk>/", pledges.recognise, name="recognise"),
+    # Service certificates (task 8)
+    path("certificates/", certificates.overview, name="certificates"),
+    path("certificates/mine/", certificates.mine, name="my_certificates"),
+    path("certificates/new/", certificates.create, name="certificate_create"),
+    path("certificates/<int:pk>/", certificates.detail, name="certificate_detail"),
+    path("certificates/<int:pk>/edit/", certificates.edit, name="certificate_edit"),
+    path("certificates/<int:pk>/scan/", certificates.scan, name="certificate_scan"),
     # Public pages
     path("public/pledges/", public.pledges, name="public_pledges"),
     path("public/pledges/<str:uscc>/", public.enterprise_pledges, name="public_enterprise"),

@@ -1,0 +1,240 @@
+"""Service certificates: filing, status changes, the daily expiry job, and counts.
+
+The daily job (``run_daily``) is idempotent: it expires what is past its date
+with one set-based update, and sends each 60- and 30-day reminder once, held
+by a unique CertificateReminder row, so a repeated run sends nothing twice and
+a missed day is caught up by the next run.
+"""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from portal.audit import acting_as, record_bulk
+
+from .. import workflow
+from ..models import Certificate, CertificateReminder, CertificateStatusChange
+from .pledges import enterprise_emails, mail_enterprise
+
+MAX_SCAN_BYTES = 5 * 1024 * 1024
+SIGNATURES = (
+    (b"%PDF-", "application/pdf"),
+    (b"\xff\xd8\xff", "image/jpeg"),
+    (b"\x89PNG\r\n\x1a\n", "image/png"),
+)
+EDITABLE_FIELDS = (
+    "number",
+    "certification_body",
+    "service",
+    "scope_text",
+    "issued_on",
+    "expires_on",
+    "scan",
+)
+REMINDERS = ((CertificateReminder.Kind.DAYS_60, 31, 60), (CertificateReminder.Kind.DAYS_30, 0, 30))
+SME_SIZES = ("medium", "small", "micro")
+LIVE = (Certificate.Status.VALID, Certificate.Status.SUSPENDED)
+
+
+def content_type_of(head):
+    """The content type a file's first bytes announce (PDF, JPEG or PNG), or None."""
+    return next((kind for magic, kind in SIGNATURES if head.startswith(magic)), None)
+
+
+def check_scan(upload):
+    """Accept a PDF, JPEG or PNG by its content (not its name) up to the size limit."""
+    if upload.size > MAX_SCAN_BYTES:
+        raise ValidationError({"scan": _("The scan is larger than 5 MB.")}, code="file_size")
+    upload.seek(0)
+    head = upload.read(16)
+    upload.seek(0)
+    if content_type_of(head) is None:
+        raise ValidationError(
+            {"scan": _("The scan must be a PDF, JPEG or PNG file; this file's content is not.")},
+            code="file_type",
+        )
+
+
+def check_dates(issued_on, expires_on):
+    """Refuse an expiry date on or before the issue date."""
+    if issued_on and expires_on and expires_on <= issued_on:
+        raise ValidationError({"expires_on": _("The expiry date must come after the issue date.")})
+
+
+def create_certificate(enterprise, user, data):
+    """File a certificate; one already past its expiry date is recorded as expired."""
+    check_dates(data.get("issued_on"), data.get("expires_on"))
+    if data.get("scan"):
+        check_scan(data["scan"])
+    fields = {name: data[name] for name in EDITABLE_FIELDS if data.get(name) is not None}
+    if data["expires_on"] < timezone.localdate():
+        fields["status"] = Certificate.Status.EXPIRED
+    return Certificate.objects.create(enterprise=enterprise, created_by=user, **fields)
+
+
+def edit_certificate(certificate, user, data):
+    """Correct a live certificate's details; expired or ended ones stay as they were."""
+    if certificate.status not in LIVE:
+        raise ValidationError(
+            _("An expired, revoked or cancelled certificate cannot be changed."), code="closed"
+        )
+    check_dates(data.get("issued_on"), data.get("expires_on"))
+    if data.get("scan"):
+        check_scan(data["scan"])
+    for name in EDITABLE_FIELDS:
+        if name in data and (name != "scan" or data[name]):
+            setattr(certificate, name, data[name])
+    certificate.save()
+    return certificate
+
+
+def check_status_change(certificate, target, user, reason=""):
+    """Raise TransitionNotAllowed, with the reason, unless the change is allowed."""
+    if target == Certificate.Status.VALID and certificate.expires_on < timezone.localdate():
+        raise workflow.TransitionNotAllowed(
+            gettext(
+                "The certificate expired on %(date)s; it cannot be set back to valid. "
+                "Record the renewed certificate as a new certificate."
+            )
+            % {"date": certificate.expires_on.isoformat()},
+            code="transition",
+        )
+    labels = dict(Certificate.Status.choices)
+    workflow.check(workflow.CERTIFICATE, certificate.status, target, user, reason, labels)
+
+
+def change_status(certificate, target, user, reason=""):
+    """Move a certificate to another status through the workflow table."""
+    check_status_change(certificate, target, user, reason)
+    return workflow.apply(
+        workflow.CERTIFICATE, certificate, target, user=user, reason=reason, notify=notify
+    )
+
+
+def notify(certificate, event):
+    """Tell the enterprise its certificate was suspended, revoked or has expired."""
+    subject = gettext("Certificate %(number)s: %(status)s") % {
+        "number": certificate.number,
+        "status": certificate.get_status_display(),
+    }
+    body = subject + (f"\n\n{event.reason}" if event.reason else "")
+    mail_enterprise(certificate.enterprise, subject, body)
+
+
+def run_daily(today=None):
+    """Expire certificates past their date and send due reminders; safe to run again."""
+    today = today or timezone.localdate()
+    with acting_as(None, source="task", label="expire_certificates"):
+        expired = expire(today)
+        sent = {kind.value: send_reminders(today, kind, low, high) for kind, low, high in REMINDERS}
+    return {"expired": expired, "reminders": sent}
+
+
+@transaction.atomic
+def expire(today):
+    """Set every live certificate whose expiry date has passed to expired, in bulk."""
+    for source in LIVE:
+        workflow.check(workflow.CERTIFICATE, source, Certificate.Status.EXPIRED, None)
+    due = list(
+        Certificate.objects.select_for_update()
+        .filter(status__in=LIVE, expires_on__lt=today)
+        .only("id", "status", "enterprise_id", "number")
+    )
+    if not due:
+        return 0
+    now = timezone.now()
+    changes = [
+        CertificateStatusChange(
+            certificate=c, from_status=c.status, to_status=Certificate.Status.EXPIRED, at=now
+        )
+        for c in due
+    ]
+    Certificate.objects.filter(pk__in=[c.pk for c in due]).update(
+        status=Certificate.Status.EXPIRED, updated_at=now
+    )
+    CertificateStatusChange.objects.bulk_create(changes, batch_size=1000)
+    record_bulk(due, "update", {c.pk: {"status": [c.status, "expired"]} for c in due})
+    return len(due)
+
+
+def send_reminders(today, kind, low, high):
+    """Remind the enterprises of valid certificates expiring in ``low``..``high`` days, once."""
+    due = list(
+        Certificate.objects.filter(
+            status=Certificate.Status.VALID,
+            expires_on__gte=today + datetime.timedelta(days=low),
+            expires_on__lte=today + datetime.timedelta(days=high),
+        )
+        .exclude(reminders__kind=kind)
+        .select_related("enterprise")
+    )
+    emails = enterprise_emails({c.enterprise_id for c in due})
+    sent = 0
+    for certificate in due:
+        sent += _remind(certificate, kind, today, emails.get(certificate.enterprise_id, []))
+    return sent
+
+
+@transaction.atomic
+def _remind(certificate, kind, today, recipients):
+    _reminder, created = CertificateReminder.objects.get_or_create(
+        certificate=certificate,
+        kind=kind,
+        defaults={"for_date": today, "recipients": len(recipients)},
+    )
+    if not created:
+        return 0
+    if recipients:
+        subject = gettext("Certificate %(number)s expires on %(date)s") % {
+            "number": certificate.number,
+            "date": certificate.expires_on.isoformat(),
+        }
+        body = gettext(
+            "The %(service)s certificate %(number)s of %(enterprise)s, issued by %(body)s, "
+            "expires on %(date)s. Renew it in time and record the new certificate on the portal."
+        ) % {
+            "service": certificate.service,
+            "number": certificate.number,
+            "enterprise": certificate.enterprise,
+            "body": certificate.certification_body,
+            "date": certificate.expires_on.isoformat(),
+        }
+        send_mail(subject, body, None, recipients)
+    return 1
+
+
+def counts(certificates, on=None):
+    """Certificates by status, and valid ones by industry section and enterprise size."""
+    valid = Q(status=Certificate.Status.VALID)
+    by_status = dict(certificates.values_list("status").annotate(n=Count("id")).order_by())
+    by_section = (
+        certificates.filter(valid)
+        .values_list("enterprise__industry_section")
+        .annotate(n=Count("id"))
+        .order_by("enterprise__industry_section")
+    )
+    by_size = dict(
+        certificates.filter(valid)
+        .values_list("enterprise__size")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    smes = (
+        certificates.filter(valid, enterprise__size__in=SME_SIZES)
+        .values("enterprise_id")
+        .distinct()
+        .count()
+    )
+    return {"status": by_status, "section": list(by_section), "size": by_size, "smes": smes}
+
+
+def run_daily_for(today_iso=None):
+    """What the Celery task runs: the daily job for a date (ISO) or today."""
+    today = datetime.date.fromisoformat(today_iso) if today_iso else None
+    return run_daily(today)
