@@ -307,24 +307,27 @@ def _place(data, context):
     unit_code = uscc.reporting_unit_code(division_code or from_uscc, settings.PORTAL_XPCC_CODE)
     unit_id = context.units.get(unit_code)
     if division_code and division_code not in context.divisions:
-        error = ValidationError(_("Unknown division code %(code)s.") % {"code": division_code})
-        error.column = "行政区划代码"
-        raise error
-    if unit_id is None:
-        raise ValidationError(
-            _("The USCC does not name a known reporting unit; give the division code.")
+        raise _column_error(
+            _("Unknown division code %(code)s.") % {"code": division_code}, "行政区划代码"
         )
+    if unit_id is None:
+        message = _("The USCC does not name a known reporting unit; give the division code.")
+        raise _column_error(message, "统一社会信用代码")
     if context.own_unit is not None and unit_id != context.own_unit:
         message = _("The enterprise belongs to %(unit)s, outside your jurisdiction.")
-        raise ValidationError(message % {"unit": context.unit_names[unit_id]})
+        raise _column_error(message % {"unit": context.unit_names[unit_id]}, "统一社会信用代码")
     data["reporting_unit_id"] = unit_id
     division_id = context.divisions.get(division_code or from_uscc)
     if division_id is not None and context.division_units[division_id] == unit_id:
         data["division_id"] = division_id
     elif division_code:
-        error = ValidationError(_("The division does not lie in that reporting unit."))
-        error.column = "行政区划代码"
-        raise error
+        raise _column_error(_("The division does not lie in that reporting unit."), "行政区划代码")
+
+
+def _column_error(message, column):
+    error = ValidationError(message)
+    error.column = column
+    return error
 
 
 def _industry(data):
@@ -333,7 +336,11 @@ def _industry(data):
     if division:
         derived = industries.section_of_division(division)
         if section and section != derived:
-            raise ValidationError(_("The industry division is not in the industry section."))
+            raise _column_error(
+                _("The industry division is not in the industry section."), "行业大类"
+            )
         data["industry_section"] = section = derived
     if section and section not in industries.SERVICE_SECTIONS:
-        raise ValidationError(_("Campaign enterprises are in the service sections F to S."))
+        raise _column_error(
+            _("Campaign enterprises are in the service sections F to S."), "行业门类"
+        )
