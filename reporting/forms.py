@@ -1,0 +1,85 @@
+"""Forms of the reporting pages."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .catalogue import ATTACHMENTS
+from .models import Measure, Round
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class RoundForm(forms.ModelForm):
+    """A new round; the model refuses a due date before the opening."""
+
+    class Meta:
+        model = Round
+        fields = ["title", "period_start", "period_end", "opens_on", "due_date"]
+        widgets = {name: DATE for name in ("period_start", "period_end", "opens_on", "due_date")}
+
+
+class ReportTextsForm(forms.Form):
+    """One text box per section of the round, and the version the editor loaded."""
+
+    lock_version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, report, **kwargs):
+        super().__init__(*args, **kwargs)
+        for section in report.round.sections:
+            if section["key"] == ATTACHMENTS:
+                continue
+            self.fields[section["key"]] = forms.CharField(
+                label=section["title"],
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 6}),
+                help_text=_("Required before submission.") if section.get("required") else "",
+            )
+
+    def texts(self):
+        """{section key: text} of the submitted form."""
+        return {k: v for k, v in self.cleaned_data.items() if k != "lock_version"}
+
+
+class TransitionForm(forms.Form):
+    """The comment that goes with a status change (required when returning)."""
+
+    comment = forms.CharField(
+        label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class MeasureForm(forms.ModelForm):
+    """A measure for task 1, 9, 10 or 12, with its figures."""
+
+    class Meta:
+        model = Measure
+        fields = [
+            "task",
+            "kind",
+            "name",
+            "description",
+            "pilots",
+            "platforms",
+            "people_trained",
+            "bodies",
+            "started_on",
+            "ended_on",
+        ]
+        widgets = {
+            "started_on": DATE,
+            "ended_on": DATE,
+            "description": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("started_on"), data.get("ended_on")
+        if start and end and end < start:
+            self.add_error("ended_on", _("A measure cannot end before it starts."))
+        return data
+
+
+class AttachmentForm(forms.Form):
+    """A file for the attachments section: PDF, PNG, JPEG, DOCX or XLSX, checked by content."""
+
+    file = forms.FileField(label=_("File"))

@@ -1,0 +1,99 @@
+"""Rounds: the list, a new round, and headquarters' status page for all 37 units."""
+
+from django.contrib import messages
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from portal import jobs
+from portal.charts import bar_chart
+from portal.scoping import scoped
+
+from .. import tasks
+from ..forms import RoundForm
+from ..models import NationalSummary, ProgressReport, Round
+from ..services.rounds import UNIT_STATUSES, create_round, round_status, status_counts
+from .common import headquarters_required, staff_required
+
+
+@staff_required
+def round_list(request):
+    """Every round; provincial staff see their own report in each."""
+    rounds = list(scoped(Round.objects.all(), request.user))
+    own = {}
+    if request.user.is_provincial:
+        reports = scoped(ProgressReport.objects.filter(round__in=rounds), request.user)
+        own = {r.round_id: r for r in reports}
+    rows = [{"round": r, "report": own.get(r.pk)} for r in rounds]
+    return render(request, "reporting/rounds.html", {"rows": rows})
+
+
+@headquarters_required
+def round_create(request):
+    """Headquarters add a round; its milestones follow from the opening and due dates."""
+    form = RoundForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        round_ = create_round(form.instance)
+        messages.success(request, _("Round created with its milestones."))
+        return redirect(round_)
+    return render(request, "reporting/round_form.html", {"form": form})
+
+
+@staff_required
+def round_detail(request, pk):
+    """Headquarters: status of all 37 units; provincial staff: their own report."""
+    round_ = get_object_or_404(scoped(Round.objects.all(), request.user), pk=pk)
+    if not request.user.is_headquarters:
+        report = scoped(round_.reports.all(), request.user).first()
+        if report is None:
+            messages.info(request, _("This round has not opened yet."))
+            return redirect("reporting:rounds")
+        return redirect(report)
+    rows = round_status(round_)
+    counts = status_counts(rows)
+    chart = bar_chart(
+        [str(UNIT_STATUSES[key]) for key in counts],
+        [(_("Reporting units"), list(counts.values()))],
+        title=_("Reporting units by status"),
+    )
+    context = {
+        "round": round_,
+        "rows": rows,
+        "counts": counts,
+        "chart": mark_safe(chart),  # noqa: S308 - portal.charts escapes every text
+        "milestones": round_.milestones.order_by("on", "kind"),
+        "summary": NationalSummary.objects.filter(round=round_).first(),
+    }
+    return render(request, "reporting/round_detail.html", context)
+
+
+@require_POST
+@headquarters_required
+def round_zip(request, pk):
+    """Start the batch that renders every report PDF of the round into one ZIP."""
+    round_ = get_object_or_404(Round, pk=pk)
+    job = jobs.start("reporting_zip", _("All report PDFs: %s") % round_, owner=request.user)
+    tasks.build_round_zip.delay(str(job.pk), round_.pk, request.user.pk)
+    return redirect(job)
+
+
+@require_POST
+@headquarters_required
+def round_summary(request, pk):
+    """Start compiling the national summary of the round."""
+    round_ = get_object_or_404(Round, pk=pk)
+    job = jobs.start("reporting_summary", _("National summary: %s") % round_, owner=request.user)
+    tasks.compile_national_summary.delay(str(job.pk), round_.pk, request.user.pk)
+    return redirect(job)
+
+
+@headquarters_required
+def summary_pdf(request, pk):
+    """The newest national summary PDF of the round."""
+    summary = NationalSummary.objects.filter(round_id=pk).exclude(pdf="").first()
+    if summary is None:
+        raise Http404
+    name = f"national-summary-{summary.round.due_date.year}.pdf"
+    return FileResponse(summary.pdf.open("rb"), filename=name, content_type="application/pdf")
