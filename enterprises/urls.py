@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import certificates, claims, imports, pledges, public, registry
+from .views import certificates, claims, imports, pledges, public, registry, standards
 
 app_name = "enterprises"
 
@@ -30,6 +30,16 @@ urlpatterns = [
     path("pledges/<int:pk>/action/", pledges.act, name="pledge_action"),
     path("recognitions/", pledges.recognitions, name="recognitions"),
     path("recognitions/new/<int:enterprise_pk>/", pledges.recognise, name="recognise"),
+    # Standard self-declarations (task 7)
+    path("standards/", standards.staff_list, name="declarations"),
+    path("standards/mine/", standards.mine, name="my_declarations"),
+    path("standards/new/", standards.create, name="declaration_create"),
+    path("standards/<int:pk>/", standards.detail, name="declaration_detail"),
+    path("standards/<int:pk>/edit/", standards.edit, name="declaration_edit"),
+    path("standards/<int:pk>/front-runner/", standards.decide, name="declaration_decide"),
+    path("standards/draws/new/", standards.draw, name="declaration_draw"),
+    path("standards/draws/<int:pk>/", standards.draw_detail, name="draw_detail"),
+    path("standards/samples/<int:pk>/outcome/", standards.outcome, name="sample_outcome"),
     # Service certificates (task 8)
     path("certificates/", certificates.overview, name="certificates"),
     path("certificates/mine/", certificates.mine, name="my_certificates"),

@@ -7,9 +7,9 @@ from enterprises.models import (
     Certificate,
     EnterpriseMembership,
     StandardDeclaration,
-    StandardIndicator,
 )
 from enterprises.services import pledges as pledge_service
+from enterprises.services import standards as standard_service
 from tests.enterprises.factories import EnterpriseFactory
 
 TODAY = datetime.date(2019, 6, 1)
@@ -76,13 +76,13 @@ def declaration(enterprise, indicators=(), **fields):
         "is_own_standard": True,
     }
     values.update(fields)
-    item = StandardDeclaration.objects.create(enterprise=enterprise, **values)
-    for index, (declared, benchmark, higher) in enumerate(indicators):
-        StandardIndicator.objects.create(
-            declaration=item,
-            name=f"指标{index + 1}",
-            declared_value=Decimal(str(declared)),
-            benchmark_value=None if benchmark is None else Decimal(str(benchmark)),
-            higher_is_better=higher,
-        )
-    return item
+    rows = [
+        {
+            "name": f"指标{index + 1}",
+            "declared_value": Decimal(str(declared)),
+            "benchmark_value": None if benchmark is None else Decimal(str(benchmark)),
+            "higher_is_better": higher,
+        }
+        for index, (declared, benchmark, higher) in enumerate(indicators)
+    ]
+    return standard_service.declare(enterprise, None, values, rows)

@@ -107,7 +107,9 @@ def test_returning_without_a_reason_shows_why(
     pledge = service.create_pledge(enterprise, enterprise_user, pledge_data())
     service.submit(pledge, enterprise_user)
     url = reverse("enterprises:pledge_action", args=[pledge.pk])
-    response = client_for(province_user).post(url, {"action": "return", "reason": ""}, follow=True)
+    response = client_for(province_user).post(
+        url, {"action": "return", "reason": ""}, follow=True, HTTP_ACCEPT_LANGUAGE="en"
+    )
     pledge.refresh_from_db()
     assert pledge.status == "submitted"
     assert any("reason" in str(m) for m in response.context["messages"])

@@ -120,6 +120,7 @@ def test_the_enterprise_may_withdraw_from(status, pledge, owner, province_user):
     assert pledge.status == "withdrawn"
 
 
+@translation.override("en")
 def test_disallowed_transitions_are_refused_with_a_message(pledge, owner, province_user):
     with pytest.raises(workflow.TransitionNotAllowed, match="submitted"):
         service.publish(pledge, province_user)

@@ -1,0 +1,151 @@
+"""Standard self-declarations, the front-runner flag, and sample reviews by regulators."""
+
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from portal.audit import record_bulk
+from portal.scoping import scoped
+
+from .. import sampling
+from ..models import SampledDeclaration, SamplingDraw, StandardDeclaration, StandardIndicator
+
+FrontRunner = StandardDeclaration.FrontRunner
+DECLARATION_FIELDS = (
+    "standard_number",
+    "standard_name",
+    "standard_type",
+    "is_own_standard",
+    "service",
+)
+INDICATOR_FIELDS = ("name", "unit", "declared_value", "benchmark_value", "higher_is_better")
+MAX_INDICATORS = 30
+
+
+def meets(declared: Decimal, benchmark: Decimal, higher_is_better: bool) -> bool:
+    """Whether a declared value is at least as good as the benchmark."""
+    return declared >= benchmark if higher_is_better else declared <= benchmark
+
+
+def leads(indicators) -> bool:
+    """Front-runner rule: every indicator has a benchmark and meets it, and one beats it.
+
+    ``indicators`` is an iterable of (declared, benchmark, higher_is_better).
+    """
+    rows = list(indicators)
+    if not rows or any(benchmark is None for _d, benchmark, _h in rows):
+        return False
+    if not all(meets(d, b, h) for d, b, h in rows):
+        return False
+    return any(d != b for d, b, _h in rows)
+
+
+def _indicator_tuples(declaration):
+    return declaration.indicators.values_list(
+        "declared_value", "benchmark_value", "higher_is_better"
+    )
+
+
+def _save_indicators(declaration, indicators):
+    if len(indicators) > MAX_INDICATORS:
+        raise ValidationError(
+            gettext("At most %(n)d indicators can be declared.") % {"n": MAX_INDICATORS}
+        )
+    declaration.indicators.all().delete()
+    for row in indicators:
+        fields = {name: row.get(name) for name in INDICATOR_FIELDS if name in row}
+        StandardIndicator.objects.create(declaration=declaration, **fields)
+
+
+def _reflag(declaration):
+    """Flag (or unflag) the declaration as a front-runner candidate from its indicators."""
+    flag = FrontRunner.CANDIDATE if leads(_indicator_tuples(declaration)) else FrontRunner.NONE
+    if declaration.front_runner != flag:
+        declaration.front_runner = flag
+        declaration.front_runner_decided_by = None
+        declaration.front_runner_decided_at = None
+        declaration.save()
+
+
+@transaction.atomic
+def declare(enterprise, user, data, indicators):
+    """Publish a declaration with its indicators; it is public at once."""
+    fields = {name: data[name] for name in DECLARATION_FIELDS if name in data}
+    declaration = StandardDeclaration.objects.create(
+        enterprise=enterprise, created_by=user, **fields
+    )
+    _save_indicators(declaration, indicators)
+    _reflag(declaration)
+    return declaration
+
+
+@transaction.atomic
+def edit_declaration(declaration, user, data, indicators):
+    """Change a declaration; a front-runner decision is reopened from the new indicators."""
+    for name in DECLARATION_FIELDS:
+        if name in data:
+            setattr(declaration, name, data[name])
+    declaration.save()
+    _save_indicators(declaration, indicators)
+    declaration.front_runner = FrontRunner.NONE
+    _reflag(declaration)
+    return declaration
+
+
+def decide_front_runner(declaration, user, confirm):
+    """A regulator confirms a candidate for the front-runner list, or declines it."""
+    if declaration.front_runner == FrontRunner.NONE:
+        raise ValidationError(
+            _("Only a declaration whose indicators lead the benchmark can be a front-runner."),
+            code="not_candidate",
+        )
+    declaration.front_runner = FrontRunner.CONFIRMED if confirm else FrontRunner.DECLINED
+    declaration.front_runner_decided_by = user
+    declaration.front_runner_decided_at = timezone.now()
+    declaration.save()
+    return declaration
+
+
+@transaction.atomic
+def draw_sample(user, *, ratio=None, count=None, seed=None, note=""):
+    """Draw declarations of the regulator's scope at random for review; the seed is stored."""
+    ids = list(
+        scoped(StandardDeclaration.objects.all(), user).order_by("pk").values_list("pk", flat=True)
+    )
+    if not ids:
+        raise ValidationError(_("There are no declarations in your jurisdiction to draw from."))
+    try:
+        size = sampling.sample_size(len(ids), ratio=ratio, count=count)
+    except ValueError as error:
+        raise ValidationError(_("Give either a ratio between 0 and 1 or a count.")) from error
+    seed = sampling.new_seed() if seed is None else seed
+    sample = SamplingDraw.objects.create(
+        reporting_unit=user.reporting_unit,
+        ratio=ratio,
+        count=count,
+        seed=seed,
+        population=len(ids),
+        drawn_by=user,
+        note=note,
+    )
+    items = SampledDeclaration.objects.bulk_create(
+        SampledDeclaration(draw=sample, declaration_id=pk) for pk in sampling.draw(ids, seed, size)
+    )
+    record_bulk(items, "create")
+    return sample
+
+
+def record_outcome(item, user, outcome, note=""):
+    """Record the outcome of reviewing one sampled declaration."""
+    if outcome not in SampledDeclaration.Outcome.values or outcome == "pending":
+        raise ValidationError({"outcome": gettext("Choose an outcome.")})
+    item.outcome = outcome
+    item.note = note.strip()
+    item.reviewed_by = user
+    item.reviewed_at = timezone.now()
+    item.save()
+    return item

@@ -1,0 +1,181 @@
+"""Pages for standard self-declarations: enterprises declare, regulators sample and confirm."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from portal.access import ENTERPRISE, STAFF_ROLES, get_scoped_or_404
+from portal.audit import history_for
+from portal.scoping import scoped
+
+from ..forms.standards import (
+    DeclarationForm,
+    DrawForm,
+    IndicatorFormSet,
+    OutcomeForm,
+    indicator_rows,
+)
+from ..models import Enterprise, SampledDeclaration, SamplingDraw, StandardDeclaration
+from ..services import standards as service
+from .pledges import error_messages, roles_required
+
+
+def declaration_rows(user):
+    """Declarations within the user's scope, with their enterprise."""
+    return scoped(StandardDeclaration.objects.select_related("enterprise"), user)
+
+
+@roles_required(*STAFF_ROLES)
+def staff_list(request):
+    """Regulators: declarations of their jurisdiction, candidates, and the sampling draws."""
+    rows = declaration_rows(request.user)
+    front_runner = request.GET.get("front_runner", "")
+    if front_runner in StandardDeclaration.FrontRunner.values:
+        rows = rows.filter(front_runner=front_runner)
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    draws = scoped(SamplingDraw.objects.select_related("drawn_by"), request.user)[:10]
+    context = {
+        "page": page,
+        "query": f"front_runner={front_runner}",
+        "front_runner": front_runner,
+        "choices": StandardDeclaration.FrontRunner.choices,
+        "draws": draws,
+        "draw_form": DrawForm(),
+    }
+    return render(request, "enterprises/standards/staff_list.html", context)
+
+
+@roles_required(ENTERPRISE)
+def mine(request):
+    """An enterprise user's declarations."""
+    page = Paginator(declaration_rows(request.user), 50).get_page(request.GET.get("page"))
+    return render(request, "enterprises/standards/mine.html", {"page": page})
+
+
+def _save(request, form, formset, declaration=None):
+    """Validate both forms and call the service; returns the declaration or None."""
+    if not (form.is_valid() and formset.is_valid()):
+        return None
+    data = dict(form.cleaned_data)
+    try:
+        with transaction.atomic():
+            if declaration is None:
+                enterprise = data.pop("enterprise")
+                return service.declare(enterprise, request.user, data, indicator_rows(formset))
+            return service.edit_declaration(
+                declaration, request.user, data, indicator_rows(formset)
+            )
+    except ValidationError as error:
+        form.add_error(None, error)
+        return None
+
+
+@roles_required(ENTERPRISE)
+def create(request):
+    """Declare a standard with its key indicators."""
+    enterprises = scoped(Enterprise.objects.all(), request.user)
+    if not enterprises.exists():
+        messages.warning(request, _("Claim your enterprise first; a regulator approves the claim."))
+        return redirect("enterprises:my_declarations")
+    form = DeclarationForm(request.POST or None, enterprises=enterprises)
+    formset = IndicatorFormSet(request.POST or None, prefix="indicators")
+    if request.method == "POST":
+        declaration = _save(request, form, formset)
+        if declaration is not None:
+            messages.success(request, _("The declaration is published."))
+            return redirect("enterprises:declaration_detail", pk=declaration.pk)
+    return render(request, "enterprises/standards/form.html", {"form": form, "formset": formset})
+
+
+@roles_required(ENTERPRISE)
+def edit(request, pk):
+    """Change a declaration and its indicators."""
+    declaration = get_scoped_or_404(StandardDeclaration.objects, request.user, pk=pk)
+    form = DeclarationForm(request.POST or None, instance=declaration)
+    formset = IndicatorFormSet(request.POST or None, instance=declaration, prefix="indicators")
+    if request.method == "POST" and _save(request, form, formset, declaration) is not None:
+        messages.success(request, _("The declaration is saved."))
+        return redirect("enterprises:declaration_detail", pk=pk)
+    context = {"form": form, "formset": formset, "declaration": declaration}
+    return render(request, "enterprises/standards/form.html", context)
+
+
+@login_required
+def detail(request, pk):
+    """A declaration with its indicators, front-runner status and sample reviews."""
+    declaration = get_scoped_or_404(declaration_rows(request.user), request.user, pk=pk)
+    context = {
+        "declaration": declaration,
+        "indicators": declaration.indicators.all(),
+        "reviews": scoped(declaration.sample_reviews.select_related("draw"), request.user),
+        "entries": history_for(declaration)[:50],
+    }
+    return render(request, "enterprises/standards/detail.html", context)
+
+
+@require_POST
+@roles_required(*STAFF_ROLES)
+def decide(request, pk):
+    """Confirm a front-runner candidate, or decline it."""
+    declaration = get_scoped_or_404(StandardDeclaration.objects, request.user, pk=pk)
+    try:
+        service.decide_front_runner(declaration, request.user, request.POST.get("confirm") == "1")
+    except ValidationError as error:
+        for message in error_messages(error):
+            messages.error(request, message)
+    else:
+        messages.success(request, declaration.get_front_runner_display())
+    return redirect("enterprises:declaration_detail", pk=pk)
+
+
+@require_POST
+@roles_required(*STAFF_ROLES)
+def draw(request):
+    """Draw a random sample of the jurisdiction's declarations for review."""
+    form = DrawForm(request.POST)
+    if not form.is_valid():
+        for message in error_messages(ValidationError(form.errors)):
+            messages.error(request, message)
+        return redirect("enterprises:declarations")
+    data = form.cleaned_data
+    try:
+        sample = service.draw_sample(
+            request.user,
+            ratio=form.ratio(),
+            count=data["count"],
+            seed=data["seed"],
+            note=data["note"],
+        )
+    except ValidationError as error:
+        for message in error_messages(error):
+            messages.error(request, message)
+        return redirect("enterprises:declarations")
+    return redirect("enterprises:draw_detail", pk=sample.pk)
+
+
+@roles_required(*STAFF_ROLES)
+def draw_detail(request, pk):
+    """A draw: its seed and ratio, and the sampled declarations with their outcomes."""
+    sample = get_scoped_or_404(SamplingDraw.objects.select_related("drawn_by"), request.user, pk=pk)
+    items = sample.items.select_related("declaration__enterprise", "reviewed_by")
+    context = {"draw": sample, "items": items, "outcome_form": OutcomeForm()}
+    return render(request, "enterprises/standards/draw_detail.html", context)
+
+
+@require_POST
+@roles_required(*STAFF_ROLES)
+def outcome(request, pk):
+    """Record the outcome of reviewing one sampled declaration."""
+    item = get_scoped_or_404(SampledDeclaration.objects, request.user, pk=pk)
+    form = OutcomeForm(request.POST)
+    if form.is_valid():
+        service.record_outcome(item, request.user, **form.cleaned_data)
+        messages.success(request, _("The outcome is recorded."))
+    else:
+        messages.error(request, _("Choose an outcome."))
+    return redirect("enterprises:draw_detail", pk=item.draw_id)
