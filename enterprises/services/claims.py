@@ -82,7 +82,7 @@ def decide(membership_id, regulator, approve, reason=""):
         membership.decided_by = regulator
         membership.decided_at = timezone.now()
         membership.save()
-        transaction.on_commit(lambda: notify(membership))
+    notify(membership)
     return membership
 
 

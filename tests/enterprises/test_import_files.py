@@ -3,6 +3,7 @@
 import io
 
 import pytest
+from django.utils import translation
 from openpyxl import Workbook
 
 from enterprises.services import imports, spreadsheets
@@ -10,6 +11,14 @@ from enterprises.services.import_rows import COLUMNS
 from tests.enterprises.factories import random_uscc
 
 HEADER = [c.header for c in COLUMNS[:10]]
+
+
+@pytest.fixture(autouse=True)
+def english(settings):
+    """These tests read the English messages."""
+    settings.LANGUAGE_CODE = "en"
+    with translation.override("en"):
+        yield
 
 
 def xlsx(rows, header=HEADER, edit=None):
