@@ -1,0 +1,129 @@
+"""API of service certificates: /api/v1/certificates/, status changes as a POST action."""
+
+import django_filters
+from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.urls import reverse
+from django.utils.translation import gettext
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from portal.access import ENTERPRISE, STAFF_ROLES
+from portal.api.viewsets import ScopedModelViewSet
+from portal.scoping import scoped
+
+from ..models import Certificate, Enterprise
+from ..services import certificates as service
+
+ALL_ROLES = (*STAFF_ROLES, ENTERPRISE)
+
+
+def _as_drf(error):
+    detail = error.message_dict if hasattr(error, "error_dict") else error.messages
+    return serializers.ValidationError(detail)
+
+
+class CertificateSerializer(serializers.ModelSerializer):
+    """A certificate; the scan is uploaded as multipart and read back through a scoped URL."""
+
+    enterprise = serializers.PrimaryKeyRelatedField(queryset=Enterprise.objects.none())
+    scan = serializers.FileField(write_only=True, required=False)
+    scan_url = serializers.SerializerMethodField()
+    # Plain text here so the schema has one enum of certificate statuses (StatusChange's).
+    status = serializers.CharField(
+        read_only=True, help_text="valid, suspended, revoked, cancelled or expired"
+    )
+
+    class Meta:
+        model = Certificate
+        fields = ["id", "enterprise", *service.EDITABLE_FIELDS, "scan_url", "status",
+                  "created_at", "updated_at"]  # fmt: skip
+        read_only_fields = ["status", "created_at", "updated_at"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        request = self.context.get("request")
+        if request is not None:
+            self.fields["enterprise"].queryset = scoped(Enterprise.objects.all(), request.user)
+
+    def get_scan_url(self, certificate) -> str | None:
+        if not certificate.scan:
+            return None
+        return reverse("enterprises:certificate_scan", args=[certificate.pk])
+
+    def validate_scan(self, upload):
+        try:
+            service.check_scan(upload)
+        except DjangoValidationError as error:
+            raise serializers.ValidationError(error.message_dict["scan"]) from error
+        return upload
+
+    def validate(self, attrs):
+        if "status" in self.initial_data:
+            raise serializers.ValidationError(
+                {"status": gettext("Change the status with POST …/status/.")}
+            )
+        instance = self.instance
+        issued = attrs.get("issued_on", getattr(instance, "issued_on", None))
+        expires = attrs.get("expires_on", getattr(instance, "expires_on", None))
+        try:
+            service.check_dates(issued, expires)
+        except DjangoValidationError as error:
+            raise _as_drf(error) from error
+        return attrs
+
+    def create(self, validated_data):
+        data = dict(validated_data)
+        return service.create_certificate(
+            data.pop("enterprise"), self.context["request"].user, data
+        )
+
+    def update(self, instance, validated_data):
+        validated_data.pop("enterprise", None)
+        return service.edit_certificate(instance, self.context["request"].user, validated_data)
+
+
+class StatusChangeSerializer(serializers.Serializer):
+    status = serializers.ChoiceField(choices=Certificate.Status.choices)
+    reason = serializers.CharField(required=False, allow_blank=True, max_length=2000)
+
+
+class CertificateFilter(django_filters.FilterSet):
+    reporting_unit = django_filters.CharFilter(field_name="enterprise__reporting_unit__code")
+    industry_section = django_filters.CharFilter(field_name="enterprise__industry_section")
+    size = django_filters.CharFilter(field_name="enterprise__size")
+    expires_before = django_filters.DateFilter(field_name="expires_on", lookup_expr="lte")
+    expires_after = django_filters.DateFilter(field_name="expires_on", lookup_expr="gte")
+
+    class Meta:
+        model = Certificate
+        fields = ["status", "enterprise", "number"]
+
+
+class CertificateViewSet(ScopedModelViewSet):
+    """Service certificates in scope; enterprise users file theirs, regulators change status."""
+
+    roles = ALL_ROLES
+    queryset = Certificate.objects.all()
+    serializer_class = CertificateSerializer
+    filterset_class = CertificateFilter
+    ordering_fields = ["expires_on", "issued_on", "id"]
+
+    def perform_create(self, serializer):
+        if not self.request.user.is_enterprise_user:
+            raise PermissionDenied
+        serializer.save()
+
+    @extend_schema(request=StatusChangeSerializer, responses=CertificateSerializer)
+    @action(detail=True, methods=["post"], url_path="status", url_name="status")
+    def change_status(self, request, pk=None):
+        """Suspend, reinstate, revoke or cancel; a refused change is a 400 with the reason."""
+        certificate = self.get_object()
+        change = StatusChangeSerializer(data=request.data)
+        change.is_valid(raise_exception=True)
+        data = change.validated_data
+        service.change_status(certificate, data["status"], request.user, data.get("reason", ""))
+        certificate.refresh_from_db()
+        return Response(CertificateSerializer(certificate, context={"request": request}).data)

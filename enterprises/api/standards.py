@@ -1,0 +1,106 @@
+"""API of standard self-declarations: /api/v1/declarations/ with indicators nested."""
+
+import django_filters
+from django.core.exceptions import PermissionDenied
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from portal.access import ENTERPRISE, STAFF_ROLES
+from portal.api.viewsets import ScopedModelViewSet
+from portal.scoping import scoped
+
+from ..models import Enterprise, StandardDeclaration, StandardIndicator
+from ..services import standards as service
+
+ALL_ROLES = (*STAFF_ROLES, ENTERPRISE)
+
+
+class IndicatorSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = StandardIndicator
+        fields = list(service.INDICATOR_FIELDS)
+
+
+class DeclarationSerializer(serializers.ModelSerializer):
+    """A declaration with its key indicators; front-runner status is set by the rule and staff."""
+
+    enterprise = serializers.PrimaryKeyRelatedField(queryset=Enterprise.objects.none())
+    indicators = IndicatorSerializer(many=True)
+
+    class Meta:
+        model = StandardDeclaration
+        fields = ["id", "enterprise", *service.DECLARATION_FIELDS, "indicators", "front_runner",
+                  "front_runner_decided_at", "declared_at", "updated_at"]  # fmt: skip
+        read_only_fields = ["front_runner", "front_runner_decided_at", "declared_at", "updated_at"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        request = self.context.get("request")
+        if request is not None:
+            self.fields["enterprise"].queryset = scoped(Enterprise.objects.all(), request.user)
+
+    def validate_indicators(self, rows):
+        if len(rows) > service.MAX_INDICATORS:
+            raise serializers.ValidationError(f"At most {service.MAX_INDICATORS} indicators.")
+        return rows
+
+    def create(self, validated_data):
+        data = dict(validated_data)
+        rows = data.pop("indicators")
+        user = self.context["request"].user
+        return service.declare(data.pop("enterprise"), user, data, rows)
+
+    def update(self, instance, validated_data):
+        data = dict(validated_data)
+        data.pop("enterprise", None)
+        rows = data.pop("indicators", None)
+        if rows is None:
+            rows = list(instance.indicators.values(*service.INDICATOR_FIELDS))
+        return service.edit_declaration(instance, self.context["request"].user, data, rows)
+
+
+class DecisionSerializer(serializers.Serializer):
+    confirm = serializers.BooleanField()
+
+
+class DeclarationFilter(django_filters.FilterSet):
+    reporting_unit = django_filters.CharFilter(field_name="enterprise__reporting_unit__code")
+    industry_section = django_filters.CharFilter(field_name="enterprise__industry_section")
+
+    class Meta:
+        model = StandardDeclaration
+        fields = ["standard_type", "front_runner", "is_own_standard", "enterprise"]
+
+
+class DeclarationViewSet(ScopedModelViewSet):
+    """Declarations in scope; enterprise users declare, regulators confirm front-runners."""
+
+    roles = ALL_ROLES
+    queryset = StandardDeclaration.objects.prefetch_related("indicators")
+    serializer_class = DeclarationSerializer
+    filterset_class = DeclarationFilter
+    ordering_fields = ["declared_at", "id"]
+
+    def perform_create(self, serializer):
+        if not self.request.user.is_enterprise_user:
+            raise PermissionDenied
+        serializer.save()
+
+    def perform_update(self, serializer):
+        if not self.request.user.is_enterprise_user:
+            raise PermissionDenied
+        serializer.save()
+
+    @extend_schema(request=DecisionSerializer, responses=DeclarationSerializer)
+    @action(detail=True, methods=["post"], url_path="front-runner", url_name="front-runner")
+    def front_runner(self, request, pk=None):
+        """A regulator confirms (or declines) a front-runner candidate."""
+        if not (request.user.is_headquarters or request.user.is_provincial):
+            raise PermissionDenied
+        declaration = self.get_object()
+        decision = DecisionSerializer(data=request.data)
+        decision.is_valid(raise_exception=True)
+        service.decide_front_runner(declaration, request.user, decision.validated_data["confirm"])
+        return Response(DeclarationSerializer(declaration, context={"request": request}).data)
