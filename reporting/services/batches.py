@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from portal import jobs
 from portal.models import Job
 
-from .pdfs import version_pdf
+from .pdfs import pdf_name, version_pdf
 from .summary import compile_summary, latest_versions
 
 
@@ -35,7 +35,7 @@ def write_zip(job_id, round_):
         for version in versions:
             version = version_pdf(version.pk)
             with version.pdf.open("rb") as handle:
-                archive.writestr(version.pdf.name.rsplit("/", 1)[-1], handle.read())
+                archive.writestr(pdf_name(version), handle.read())
     job = Job.objects.get(pk=job_id)
     job.result_file.save(f"reports-{round_.due_date.year}.zip", ContentFile(buffer.getvalue()))
     count = len(versions)

@@ -17,6 +17,7 @@ from ..models import NationalSummary, ReportVersion
 from .pdfs import chinese_date
 from .rounds import UNIT_STATUSES, round_status, status_counts
 
+TREND_POINTS = 10
 ISSUERS = ["国家市场监督管理总局", "国家发展和改革委员会"]
 
 
@@ -96,13 +97,15 @@ def summary_context(data):
 
 
 def _submissions_chart(data):
-    """Cumulative first submissions, week by week from the opening."""
+    """Cumulative submissions at up to TREND_POINTS evenly spaced dates from the opening."""
     start = date.fromisoformat(data["opens_on"])
     days = sorted(date.fromisoformat(u["submitted_on"]) for u in data["units"] if u["submitted_on"])
     end = max([date.fromisoformat(data["round"]["due_date"]), *days[-1:]])
-    weeks = [start + timedelta(days=7 * i) for i in range((end - start).days // 7 + 2)]
-    counts = [sum(1 for d in days if d <= week) for week in weeks]
-    labels = [f"{w.month}/{w.day}" for w in weeks]
+    step = max(1, -(-(end - start).days // (TREND_POINTS - 1)))
+    points = [start + timedelta(days=step * i) for i in range(TREND_POINTS)]
+    counts = [sum(1 for d in days if d <= point) for point in points]
+    fmt = "%m-%d" if end.year == start.year else "%Y-%m"
+    labels = [point.strftime(fmt) for point in points]
     return line_chart(labels, [(_("Reports submitted"), counts)], title=_("Submissions"))
 
 

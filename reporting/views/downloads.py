@@ -5,14 +5,15 @@ from django.http import FileResponse, Http404
 from portal.access import get_scoped_or_404
 
 from ..models import ProgressReport, ReportVersion
-from ..services.pdfs import latest_version, version_pdf
+from ..services.pdfs import latest_version, pdf_name, version_pdf
 from .common import staff_required
 
 
 def _pdf_response(version):
     version = version_pdf(version.pk)
-    name = version.pdf.name.rsplit("/", 1)[-1]
-    return FileResponse(version.pdf.open("rb"), filename=name, content_type="application/pdf")
+    return FileResponse(
+        version.pdf.open("rb"), filename=pdf_name(version), content_type="application/pdf"
+    )
 
 
 @staff_required
