@@ -9,6 +9,7 @@ from portal.scoping import public_rows
 
 from .. import industries
 from ..models import Enterprise, Pledge, PledgeRevision, StandardDeclaration, StandardIndicator
+from ..services.registry import search_name
 
 PAGE_SIZE = 30
 
@@ -39,7 +40,7 @@ def filter_choices():
 
 
 def _filtered(rows, request, enterprise="enterprise"):
-    """Apply the public filters: region, industry section and a name fragment."""
+    """Apply the public filters: region, industry section and a name fragment (bigram index)."""
     unit = request.GET.get("unit", "")
     section = request.GET.get("section", "")
     name = request.GET.get("q", "").strip()[:50]
@@ -48,7 +49,8 @@ def _filtered(rows, request, enterprise="enterprise"):
     if section in industries.SERVICE_SECTIONS:
         rows = rows.filter(**{f"{enterprise}__industry_section": section})
     if name:
-        rows = rows.filter(**{f"{enterprise}__name__contains": name})
+        matches = search_name(Enterprise.objects.all(), name).values("pk")
+        rows = rows.filter(**{f"{enterprise}__in": matches})
     return rows
 
 

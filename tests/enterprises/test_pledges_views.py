@@ -197,3 +197,13 @@ def test_expired_pledges_are_marked_on_the_public_page(
     response = client.get(reverse("enterprises:public_enterprise", args=[enterprise.uscc]))
     assert str(pledge.public_status) in response.text
     assert pledge.is_expired
+
+
+def test_public_directory_searches_by_a_two_character_name_fragment(
+    client, enterprise_user, province_user
+):
+    named = act_for(enterprise_user, EnterpriseFactory(name="广州鸿运家政服务有限公司"))
+    published_pledge(named, enterprise_user, province_user)
+    url = reverse("enterprises:public_pledges")
+    assert named.name in client.get(url, {"q": "鸿运"}).text
+    assert named.name not in client.get(url, {"q": "华为"}).text
