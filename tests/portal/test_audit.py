@@ -102,8 +102,8 @@ def test_entries_are_append_only(province_user):
     with pytest.raises(PermissionError):
         AuditEntry.objects.filter(pk=entry.pk).update(actor_label="someone else")
     with (
-        transaction.atomic(),
         pytest.raises(DatabaseError, match="append-only"),
+        transaction.atomic(),
         connection.cursor() as cursor,
     ):
         cursor.execute("UPDATE portal_auditentry SET actor_label = 'x'")

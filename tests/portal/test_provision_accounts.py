@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import translation
 
 from portal.models import AuditEntry, User
 
@@ -41,7 +42,7 @@ def test_a_bad_row_creates_nothing_and_every_problem_is_named(tmp_path):
         "ok1,王五,,governor,440000,market,\n"
         "hq1,赵六,,headquarters,,drc,123\n"
     )
-    with pytest.raises(CommandError) as error:
+    with pytest.raises(CommandError) as error, translation.override("en"):
         call_command("provision_accounts", write_csv(tmp_path, rows))
     message = str(error.value)
     assert "Nothing was created" in message
@@ -57,7 +58,7 @@ def test_a_bad_row_creates_nothing_and_every_problem_is_named(tmp_path):
 def test_a_missing_column_is_reported(tmp_path):
     path = tmp_path / "a.csv"
     path.write_text("username,role\nx,provincial\n", encoding="utf-8")
-    with pytest.raises(CommandError, match="column agency"):
+    with pytest.raises(CommandError, match="第 1 行，agency 列"):
         call_command("provision_accounts", str(path))
 
 

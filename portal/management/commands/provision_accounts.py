@@ -4,6 +4,7 @@ import csv
 import sys
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from portal.audit import acting_as
 from portal.provisioning import COLUMNS, ProvisioningError, provision
@@ -30,7 +31,7 @@ class Command(BaseCommand):
             with acting_as(label=f"provision_accounts {csv_file}"):
                 created = provision(text)
         except ProvisioningError as bad:
-            raise CommandError(f"Nothing was created.\n{bad}") from bad
+            raise CommandError(_("Nothing was created.") + f"\n{bad}") from bad
         target = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout  # noqa: SIM115
         try:
             writer = csv.writer(target)
