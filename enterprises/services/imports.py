@@ -79,6 +79,7 @@ def run_import(job_id, upload_name, mode, user_id):
             return None
         fields = [c.field for c in checked.columns if c is not None]
         counts = upsert(checked.good, fields, job_id, checked.total)
+        jobs.progress(job_id, checked.total, checked.total)
     counts["rejected"] = len(checked.bad)
     message = _(
         "%(created)d new, %(updated)d changed, %(unchanged)d unchanged, %(rejected)d rejected."
