@@ -131,8 +131,8 @@ ACTION_OF_TARGET = {
 }
 
 
-@require_POST
 @login_required
+@require_POST
 def act(request, pk):
     """Apply a workflow action (submit, publish, return, withdraw) to a pledge."""
     pledge = get_scoped_or_404(Pledge.objects, request.user, pk=pk)

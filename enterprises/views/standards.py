@@ -118,8 +118,8 @@ def detail(request, pk):
     return render(request, "enterprises/standards/detail.html", context)
 
 
-@require_POST
 @roles_required(*STAFF_ROLES)
+@require_POST
 def decide(request, pk):
     """Confirm a front-runner candidate, or decline it."""
     declaration = get_scoped_or_404(StandardDeclaration.objects, request.user, pk=pk)
@@ -133,8 +133,8 @@ def decide(request, pk):
     return redirect("enterprises:declaration_detail", pk=pk)
 
 
-@require_POST
 @roles_required(*STAFF_ROLES)
+@require_POST
 def draw(request):
     """Draw a random sample of the jurisdiction's declarations for review."""
     form = DrawForm(request.POST)
@@ -167,8 +167,8 @@ def draw_detail(request, pk):
     return render(request, "enterprises/standards/draw_detail.html", context)
 
 
-@require_POST
 @roles_required(*STAFF_ROLES)
+@require_POST
 def outcome(request, pk):
     """Record the outcome of reviewing one sampled declaration."""
     item = get_scoped_or_404(SampledDeclaration.objects, request.user, pk=pk)

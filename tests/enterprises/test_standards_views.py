@@ -149,3 +149,15 @@ def test_the_declarations_page_is_for_staff(client_for, enterprise_user, provinc
     declaration(enterprise)
     assert client_for(enterprise_user).get(reverse("enterprises:declarations")).status_code == 403
     assert client_for(province_user).get(reverse("enterprises:declarations")).status_code == 200
+
+
+def test_a_draw_is_seen_only_within_its_jurisdiction(
+    client_for, province_user, other_province_user
+):
+    declaration(EnterpriseFactory())
+    sample = service.draw_sample(province_user, count=1, seed=3)
+    url = reverse("enterprises:draw_detail", args=[sample.pk])
+    assert client_for(other_province_user).get(url).status_code == 404
+    response = client_for(province_user).get(url)
+    assert response.status_code == 200
+    assert response.context["draw"].seed == 3
