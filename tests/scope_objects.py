@@ -88,3 +88,227 @@ def scope_of_model_is_reference(model):
     from portal.scoping import scope_of
 
     return scope_of(model).everyone
+
+
+def _day(text):
+    import datetime
+
+    return datetime.date.fromisoformat(text)
+
+
+@maker("enterprises.Pledge")
+def _pledge(unit_code):
+    return _pledge_revision(unit_code).pledge
+
+
+@maker("enterprises.PledgeRevision")
+def _pledge_revision(unit_code):
+    from enterprises.models import Pledge, PledgeRevision
+
+    pledge = Pledge.objects.create(enterprise=enterprise(unit_code))
+    return PledgeRevision.objects.create(
+        pledge=pledge,
+        number=1,
+        services="中餐堂食、外卖",
+        standards="GB/T 28843",
+        response_hours=24,
+        completion_days=7,
+        pricing="明码标价",
+        after_sales="不满意可退换",
+        complaint_channel="店内意见簿",
+        period_start=_day("2019-06-01"),
+        period_end=_day("2020-05-31"),
+    )
+
+
+@maker("enterprises.PledgeStatusChange")
+def _pledge_status_change(unit_code):
+    from enterprises.models import PledgeStatusChange
+
+    return PledgeStatusChange.objects.create(
+        pledge=_pledge(unit_code), from_status="draft", to_status="submitted"
+    )
+
+
+@maker("enterprises.Recognition")
+def _recognition(unit_code):
+    from enterprises.models import Recognition
+
+    return Recognition.objects.create(
+        enterprise=enterprise(unit_code), reason="投诉量下降一半", recognised_by=staff(unit_code)
+    )
+
+
+@maker("enterprises.Certificate")
+def _certificate(unit_code):
+    from enterprises.models import Certificate
+
+    return Certificate.objects.create(
+        enterprise=enterprise(unit_code),
+        number="CQC-2019-0001",
+        certification_body="中国质量认证中心",
+        service="餐饮服务",
+        scope_text="中餐服务",
+        issued_on=_day("2019-01-10"),
+        expires_on=_day("2022-01-09"),
+    )
+
+
+@maker("enterprises.CertificateStatusChange")
+def _certificate_status_change(unit_code):
+    from enterprises.models import CertificateStatusChange
+
+    return CertificateStatusChange.objects.create(
+        certificate=_certificate(unit_code), from_status="valid", to_status="suspended"
+    )
+
+
+@maker("enterprises.CertificateReminder")
+def _certificate_reminder(unit_code):
+    from enterprises.models import CertificateReminder
+
+    return CertificateReminder.objects.create(
+        certificate=_certificate(unit_code), kind="60", for_date=_day("2021-11-10")
+    )
+
+
+@maker("enterprises.StandardDeclaration")
+def _declaration(unit_code):
+    from enterprises.models import StandardDeclaration
+
+    return StandardDeclaration.objects.create(
+        enterprise=enterprise(unit_code),
+        standard_number="Q/HM 001-2019",
+        standard_name="餐饮服务规范",
+        standard_type="enterprise",
+        is_own_standard=True,
+    )
+
+
+@maker("enterprises.StandardIndicator")
+def _indicator(unit_code):
+    from enterprises.models import StandardIndicator
+
+    return StandardIndicator.objects.create(
+        declaration=_declaration(unit_code),
+        name="上菜时间",
+        unit="分钟",
+        declared_value=15,
+        benchmark_value=20,
+        higher_is_better=False,
+    )
+
+
+@maker("enterprises.SamplingDraw")
+def _draw(unit_code):
+    from enterprises.models import SamplingDraw
+
+    return SamplingDraw.objects.create(
+        reporting_unit=ReportingUnit.objects.get(code=unit_code),
+        count=1,
+        seed=7,
+        population=1,
+        drawn_by=staff(unit_code),
+    )
+
+
+@maker("enterprises.SampledDeclaration")
+def _sampled(unit_code):
+    from enterprises.models import SampledDeclaration
+
+    return SampledDeclaration.objects.create(
+        draw=_draw(unit_code), declaration=_declaration(unit_code)
+    )
+
+
+def _round():
+    from reporting.models import Round
+
+    return Round.objects.order_by("due_date").first()
+
+
+@maker("reporting.Round")
+def _reporting_round(unit_code):
+    return _round()
+
+
+@maker("reporting.Milestone")
+def _milestone(unit_code):
+    return _round().milestones.first()
+
+
+@maker("reporting.MilestoneAction")
+def _milestone_action(unit_code):
+    from reporting.models import MilestoneAction
+
+    return MilestoneAction.objects.create(
+        milestone=_milestone(unit_code),
+        reporting_unit=ReportingUnit.objects.get(code=unit_code),
+        outcome=MilestoneAction.Outcome.values[0],
+    )
+
+
+@maker("reporting.NationalSummary")
+def _summary(unit_code):
+    from reporting.models import NationalSummary
+
+    return NationalSummary.objects.create(round=_round())
+
+
+@maker("reporting.ProgressReport")
+def _report(unit_code):
+    from reporting.models import ProgressReport
+
+    report, _created = ProgressReport.objects.get_or_create(
+        round=_round(), reporting_unit=ReportingUnit.objects.get(code=unit_code)
+    )
+    return report
+
+
+@maker("reporting.ReportVersion")
+def _version(unit_code):
+    from django.utils import timezone
+
+    from reporting.services.reports import freeze
+
+    return freeze(_report(unit_code), staff(unit_code), timezone.now())
+
+
+@maker("reporting.Transition")
+def _transition(unit_code):
+    from reporting.models import Transition
+
+    return Transition.objects.create(
+        report=_report(unit_code), action="review", from_status="draft", to_status="reviewed"
+    )
+
+
+@maker("reporting.Measure")
+def _measure(unit_code):
+    from reporting.models import Measure
+
+    return Measure.objects.create(
+        reporting_unit=ReportingUnit.objects.get(code=unit_code),
+        task=9,
+        kind=Measure.Kind.values[0],
+        name="家政服务员技能培训",
+        people_trained=1200,
+        started_on=_day("2019-03-01"),
+    )
+
+
+@maker("reporting.Attachment")
+def _attachment(unit_code):
+    from django.core.files.base import ContentFile
+
+    from reporting.models import Attachment
+
+    attachment = Attachment(report=_report(unit_code), name="附件.pdf", content_kind="pdf", size=8)
+    attachment.file.save("attachment.pdf", ContentFile(b"%PDF-1.4"), save=False)
+    attachment.save()
+    return attachment
+
+
+def make_model(label, unit_code):
+    """An object of the model named by its label, in the unit."""
+    return MAKERS[label](unit_code)
