@@ -11,7 +11,13 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.http import require_POST
 
-from portal.access import ENTERPRISE, STAFF_ROLES, RoleRequiredMixin, has_role
+from portal.access import (
+    ENTERPRISE,
+    STAFF_ROLES,
+    RoleRequiredMixin,
+    get_scoped_or_404,
+    has_role,
+)
 
 from ..forms.claims import ClaimForm, DecisionForm, SignupForm
 from ..models import EnterpriseMembership
@@ -98,6 +104,7 @@ def decide(request, pk):
     """Approve or reject one claim (POST from the claims list)."""
     if not has_role(request.user, *STAFF_ROLES):
         raise Http404
+    get_scoped_or_404(EnterpriseMembership.objects, request.user, pk=pk)
     form = DecisionForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose approve or reject."))
