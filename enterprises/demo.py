@@ -127,19 +127,23 @@ def seed_self_service(demo):
         for u in demo.users.values()
         if u.role == "provincial" and u.agency.kind == "market"
     }
-    chosen = list(
-        Enterprise.objects.filter(status=Enterprise.Status.OPERATING)
+    chosen = [
+        enterprise
+        for code in regulators
+        for enterprise in Enterprise.objects.filter(
+            reporting_unit__code=code, status=Enterprise.Status.OPERATING
+        )
         .select_related("reporting_unit")
-        .order_by("uscc")[:PLEDGE_COUNT]
-    )
+        .order_by("uscc")[: PLEDGE_COUNT // len(regulators)]
+    ]
     for n, enterprise in enumerate(chosen):
         filer = _filer(demo, enterprise)
         regulator = regulators.get(enterprise.reporting_unit.code, demo.users["samr"])
         if not enterprise.pledges.exists():
             _demo_pledge(n, enterprise, filer, regulator)
-        if n < 12 and not enterprise.certificates.exists():
+        if not enterprise.certificates.exists():
             _demo_certificate(n, enterprise, filer, regulator)
-        if n < 15 and not enterprise.standard_declarations.exists():
+        if n % 2 == 0 and not enterprise.standard_declarations.exists():
             _demo_declaration(n, enterprise, filer, regulator)
 
 
