@@ -1,0 +1,51 @@
+"""Walk the portal in Chromium as each demo role: every page reachable from the navigation
+and the dashboard opens without an error, in Chinese, and loads nothing from outside."""
+
+from urllib.parse import urljoin, urlparse
+
+import pytest
+from django.core.management import call_command
+
+from portal.demo import DEMO_PASSWORD
+
+ROLES = ["samr", "guangdong", "shenzhen", "ent_huamei", None]
+SKIP = ("/accounts/logout/", "/admin/", "/api/", "/i18n/", ".pdf", "/zip/", "/download/", "export")
+MAX_PAGES = 40
+
+
+def same_site_links(page, base):
+    hrefs = page.eval_on_selector_all("main a[href], nav a[href]", "els => els.map(e => e.href)")
+    for href in hrefs:
+        url = urljoin(page.url, href).split("#")[0]
+        if urlparse(url).netloc == urlparse(base).netloc and not any(s in url for s in SKIP):
+            yield url
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.parametrize("username", ROLES, ids=lambda u: u or "public")
+def test_every_linked_page_opens_for_each_demo_role(live_server, page, screenshot, username):
+    call_command("seed_demo", verbosity=0)
+    if username:
+        page.goto(f"{live_server.url}/accounts/login/")
+        page.fill("input[name=username]", username)
+        page.fill("input[name=password]", DEMO_PASSWORD)
+        page.click("form button[type=submit]")
+        page.wait_for_load_state()
+        assert "/dashboard/" in page.url, f"{username} did not reach the dashboard"
+    queue, seen, failures = [page.url if username else f"{live_server.url}/"], set(), []
+    while queue and len(seen) < MAX_PAGES:
+        url = queue.pop(0)
+        if url in seen:
+            continue
+        seen.add(url)
+        response = page.goto(url)
+        if response.status >= 400:
+            failures.append((url, response.status))
+            continue
+        if page.locator("html[lang=zh-hans]").count() == 0:
+            failures.append((url, "not in Chinese"))
+        queue.extend(link for link in same_site_links(page, live_server.url) if link not in seen)
+        if len(seen) <= 6:
+            screenshot(page, f"walk-{username or 'public'}-{len(seen)}")
+    assert failures == []
+    assert len(seen) >= 3
