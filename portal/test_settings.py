@@ -29,6 +29,7 @@ DATABASES["default"]["CONN_MAX_AGE"] = 0
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = BASE_DIR / "test-artifacts" / "media"
+PRIVATE_MEDIA_ROOT = BASE_DIR / "test-artifacts" / "media-private"
 LANGUAGE_CODE = "zh-hans"
 
 Path(STATIC_ROOT).mkdir(exist_ok=True)  # WhiteNoise warns when it is missing
