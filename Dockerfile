@@ -8,6 +8,6 @@ COPY . .
 RUN pip install --no-cache-dir -e . \
     && PORTAL_ENV=production SECRET_KEY=build-only ALLOWED_HOSTS=localhost STATIC_ROOT=/srv/static \
        python manage.py collectstatic --noinput -v0
-RUN useradd --create-home portal && mkdir -p /srv/media && chown portal /srv/media
+RUN useradd --create-home portal && mkdir -p /srv/media /srv/media-private && chown portal /srv/media /srv/media-private
 USER portal
 EXPOSE 8000
