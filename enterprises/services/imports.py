@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from portal import audit, jobs
-from portal.models import Job, User
+from portal.models import Job, ReportingUnit, User
 
 from ..models import Enterprise
 from ..models.registry import bigram_value
@@ -95,11 +95,12 @@ def upsert(rows, fields, job_id=None, total=None):
     """Create or update enterprises by USCC in batches; unchanged rows are not written."""
     fields = _update_fields(fields)
     counts = {"created": 0, "updated": 0, "unchanged": 0}
+    units = ReportingUnit.objects.in_bulk()
     iterator = iter(rows)
     done = 0
     with transaction.atomic():
         while batch := list(islice(iterator, BATCH)):
-            _upsert_batch([data for _number, data in batch], fields, counts)
+            _upsert_batch([data for _number, data in batch], fields, counts, units)
             done += len(batch)
             if job_id:
                 jobs.progress(job_id, done, total, _("Importing…"))
@@ -113,14 +114,15 @@ def _update_fields(fields):
     return names
 
 
-def _upsert_batch(batch, fields, counts):
+def _upsert_batch(batch, fields, counts, units):
     existing = Enterprise.objects.in_bulk([d["uscc"] for d in batch], field_name="uscc")
-    new, changed, changes = [], [], {}
+    new, changed, changes, created = [], [], {}, []
     now = timezone.now()
     for data in batch:
         enterprise = existing.get(data["uscc"])
         if enterprise is None:
             new.append(Enterprise(**data, name_bigrams=_bigrams(data)))
+            created.append(data)
             continue
         diff = {
             f: (getattr(enterprise, f), data.get(f))
@@ -135,11 +137,13 @@ def _upsert_batch(batch, fields, counts):
         enterprise.name_bigrams = bigram_value(enterprise.name, enterprise.former_names)
         enterprise.updated_at = now
         changed.append(enterprise)
-        changes[enterprise.pk] = {
-            f: [audit._plain(a), audit._plain(b)] for f, (a, b) in diff.items()
-        }
+        changes[enterprise.pk] = {f: [_plain(a), _plain(b)] for f, (a, b) in diff.items()}
     Enterprise.objects.bulk_create(new, batch_size=1000)
-    audit.record_bulk(new, "create", {e.pk: _created_changes(e) for e in new})
+    for enterprise in [*new, *changed]:
+        enterprise.reporting_unit = units[enterprise.reporting_unit_id]  # no query per row
+    audit.record_bulk(
+        new, "create", {e.pk: _data_changes(d) for e, d in zip(new, created, strict=True)}
+    )
     if changed:
         Enterprise.objects.bulk_update(
             changed, [*fields, "name_bigrams", "updated_at"], batch_size=1000
@@ -157,10 +161,11 @@ def _bigrams(data):
     return bigram_value(data["name"], data.get("former_names") or [])
 
 
-def _created_changes(enterprise):
-    values = audit.field_values(enterprise)
-    values.pop("name_bigrams", None)
-    return audit.diff({}, values)
+def _data_changes(data):
+    """The audit changes of a created row, from the imported values (already plain)."""
+    return {
+        name: [None, _plain(value)] for name, value in data.items() if value not in ("", None, [])
+    }
 
 
 def _save_rejected(job_id, checked):

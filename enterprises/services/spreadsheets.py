@@ -7,19 +7,19 @@ without BOM) or GB18030 text to be read as CSV.
 
 import csv
 import io
-import re
 import zipfile
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
+
+from . import xlsx_reader
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 200_000
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"
-_MERGE = re.compile(rb'<mergeCell ref="([A-Z]+[0-9]+)(?::([A-Z]+[0-9]+))?"')
 
 
 class FileProblem(ValueError):
@@ -61,41 +61,14 @@ def _too_many_rows():
 
 def _read_xlsx(data):
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
+        rows, merged = xlsx_reader.read_first_sheet(io.BytesIO(data))
+    except (xlsx_reader.NotAWorkbook, zipfile.BadZipFile, ValueError, OSError) as error:
         raise FileProblem(_("This file is not an Excel workbook (.xlsx) or a CSV file.")) from error
-    try:
-        sheet = workbook.worksheets[0]
-        rows = sheet.iter_rows(values_only=True)
-        header = list(next(rows, None) or [])
-        table = Sheet("xlsx", header)
-        for number, values in enumerate(rows, start=2):
-            if any(v not in (None, "") for v in values):
-                table.rows.append((number, list(values)))
-                if len(table.rows) > MAX_ROWS:
-                    raise _too_many_rows()
-        table.merged = merged_ranges(archive, sheet._worksheet_path)
-    finally:
-        workbook.close()
-    return table
-
-
-def merged_ranges(archive, path):
-    """The merged ranges ("A2:B3") of a worksheet; they follow its cell data in the XML."""
-    tail = b""
-    with archive.open(path) as stream:
-        while chunk := stream.read(1 << 20):
-            text = tail + chunk
-            end = max(text.find(b"</sheetData>"), text.find(b"<sheetData/>"))
-            if end >= 0:
-                rest = text[end:] + stream.read()
-                return [
-                    m.group(1).decode() + (":" + m.group(2).decode() if m.group(2) else "")
-                    for m in _MERGE.finditer(rest)
-                ]
-            tail = text[-16:]
-    return []
+    header = rows[0][1] if rows else []
+    body = [(n, v) for n, v in rows[1:] if any(c not in (None, "") for c in v)]
+    if len(body) > MAX_ROWS:
+        raise _too_many_rows()
+    return Sheet("xlsx", header, body, merged)
 
 
 def _decode(data):

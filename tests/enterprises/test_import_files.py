@@ -211,3 +211,36 @@ def test_unknown_division_code(province_user):
 def test_template_reads_back(hq_user):
     checked = imports.check_file(imports.template_workbook(), hq_user)
     assert not checked.file_problems and not checked.problems and len(checked.good) == 1
+
+
+def test_real_date_cells_and_numbers(province_user):
+    import datetime
+
+    header = [HEADER[0], HEADER[1], "联系电话", COLUMNS[-1].header]
+    data = xlsx([[random_uscc(), "甲", 13800138000, datetime.date(2019, 3, 1)]], header=header)
+    ((_n, values),) = imports.check_file(data, province_user).good
+    assert values["established_on"].isoformat() == "2019-03-01"
+    assert values["contact_phone"] == "13800138000"
+
+
+def test_zip_that_is_not_a_workbook(province_user):
+    import zipfile
+
+    stream = io.BytesIO()
+    with zipfile.ZipFile(stream, "w") as archive:
+        archive.writestr("word/document.xml", "<w/>")
+    assert imports.check_file(stream.getvalue(), province_user).file_problems
+
+
+def test_workbook_with_a_dtd_is_refused(province_user):
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(xlsx([row()])))
+    stream = io.BytesIO()
+    with zipfile.ZipFile(stream, "w") as archive:
+        for item in source.infolist():
+            content = source.read(item)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                content = b'<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">]>' + content.split(b"?>", 1)[-1]
+            archive.writestr(item, content)
+    assert imports.check_file(stream.getvalue(), province_user).file_problems
