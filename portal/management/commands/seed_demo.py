@@ -1,5 +1,7 @@
 """Load realistic demo data (idempotent) and print the demo logins."""
 
+import unicodedata
+
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
@@ -20,16 +22,25 @@ class Command(BaseCommand):
         self.print_logins(demo.logins)
 
     def print_logins(self, logins):
-        widths = [max(len(str(row[i])) for row in [("Role", "Username", "Password"), *logins])
-                  for i in range(3)]  # fmt: skip
+        rows = [("Role 角色", "Username 用户名", "Password 密码"), *logins]
+        widths = [max(display_width(str(row[i])) for row in rows) for i in range(3)]
         rule = "+" + "+".join("-" * (w + 2) for w in widths) + "+"
         self.stdout.write("\nDemo logins (http://127.0.0.1:8000/accounts/login/):")
         self.stdout.write(rule)
-        for row in [("Role", "Username", "Password"), *logins]:
+        for index, row in enumerate(rows):
             cells = (
-                f" {str(value).ljust(width)} " for value, width in zip(row, widths, strict=True)
+                f" {pad(str(value), width)} " for value, width in zip(row, widths, strict=True)
             )
             self.stdout.write("|" + "|".join(cells) + "|")
-            if row[0] == "Role":
+            if index == 0:
                 self.stdout.write(rule)
         self.stdout.write(rule)
+
+
+def display_width(text):
+    """Columns a terminal gives the text: CJK characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def pad(text, width):
+    return text + " " * (width - display_width(text))
