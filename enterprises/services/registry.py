@@ -121,14 +121,18 @@ def lookup(queryset, q):
 
 
 def keyset_page(queryset, after=None, size=PAGE_SIZE):
-    """One page newest first, after the given id; returns (rows, next_after or None)."""
+    """One page newest first, after the given id; returns (rows, next_after or None).
+
+    Works on model querysets and on ``.values()`` querysets that include "pk".
+    """
     queryset = queryset.order_by("-pk")
     if after:
         queryset = queryset.filter(pk__lt=after)
     rows = list(queryset[: size + 1])
     more = len(rows) > size
     rows = rows[:size]
-    return rows, (rows[-1].pk if more and rows else None)
+    last = rows[-1] if more and rows else None
+    return rows, (None if last is None else last["pk"] if isinstance(last, dict) else last.pk)
 
 
 def visible_enterprises(user):

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 
@@ -13,6 +14,7 @@ from portal import jobs
 from portal.access import ENTERPRISE, STAFF_ROLES, RoleRequiredMixin, get_scoped_or_404
 from portal.audit import history_for
 
+from .. import industries
 from ..forms.registry import EnterpriseFilter, EnterpriseForm
 from ..models import Enterprise
 from ..services import imports, registry
@@ -32,6 +34,36 @@ def _query_without(request, *names):
     return query.urlencode()
 
 
+LIST_VALUES = (
+    "pk", "uscc", "name", "reporting_unit__name", "division__name", "industry_section",
+    "industry_division", "size", "status",
+)  # fmt: skip
+LABELS = {
+    "industry_division": dict(industries.division_choices()),
+    "size": dict(Enterprise.Size.choices),
+    "status": dict(Enterprise.Status.choices),
+}
+
+
+def _labelled(rows):
+    """Rows as dicts with display labels (dict lookups, no per-row choice flattening)."""
+    for row in rows:
+        for field, labels in LABELS.items():
+            row[f"{field}_label"] = labels.get(row[field], "")
+    return rows
+
+
+def _choices(flt):
+    """The filter's select options, rendered by a plain loop in the template."""
+    fields = flt.form.fields
+    return {
+        name: [(str(value), label) for value, label in fields[name].choices if value != ""]
+        for name in ("reporting_unit", "division", "industry_section", "industry_division")
+        + ("size", "status")
+        if name in fields
+    }
+
+
 class EnterpriseListView(RoleRequiredMixin, View):
     """Search and filter the registry; keyset pages; htmx swaps only the results."""
 
@@ -42,13 +74,18 @@ class EnterpriseListView(RoleRequiredMixin, View):
         rows, next_after = [], None
         if flt.is_valid():
             after = request.GET.get("after", "")
-            rows, next_after = registry.keyset_page(flt.qs, int(after) if after.isdigit() else None)
+            queryset = flt.qs.values(*LIST_VALUES)
+            rows, next_after = registry.keyset_page(
+                queryset, int(after) if after.isdigit() else None
+            )
         context = {
             "filter": flt,
-            "rows": rows,
+            "rows": _labelled(rows),
             "next_after": next_after,
             "query": _query_without(request, "after"),
             "first_page": not request.GET.get("after"),
+            "base": reverse("enterprises:list"),
+            "choices": _choices(flt),
         }
         if request.headers.get("HX-Request"):
             return render(request, "enterprises/registry/_results.html", context)
