@@ -61,7 +61,7 @@ def round_detail(request, pk):
     context = {
         "round": round_,
         "rows": rows,
-        "counts": counts,
+        "counts": [(UNIT_STATUSES[key], count) for key, count in counts.items()],
         "chart": mark_safe(chart),  # noqa: S308 - portal.charts escapes every text
         "milestones": round_.milestones.order_by("on", "kind"),
         "summary": NationalSummary.objects.filter(round=round_).first(),

@@ -1,0 +1,194 @@
+"""Benchmark of progress-report PDFs: `make bench` (pytest -o python_files=bench_*.py).
+
+1. One unit's report PDF (about 20 pages with charts): our path (load the
+   version, build the context and charts, render the template, WeasyPrint)
+   against WeasyPrint alone rendering the same HTML straight from a file, in
+   the same run; median of BENCH_REPEAT runs each.
+2. All 37 reports and the national summary, as headquarters asks for them
+   (the ZIP batch and the summary job), with a real Celery worker of two
+   processes (`celery -A portal worker -c 2`) against Redis and the test
+   database.
+Figures are printed and written to test-artifacts/bench-reporting.json.
+"""
+
+import io
+import json
+import os
+import signal
+import statistics
+import subprocess
+import sys
+import time
+from datetime import date, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.db import connection
+from django.template.loader import render_to_string
+from django.utils.translation import override
+from pypdf import PdfReader
+from weasyprint import HTML
+
+from portal import jobs
+from portal.audit import acting_as
+from portal.celery import app
+from portal.models import Job, ReportingUnit
+from portal.pdf import BASE_URL
+from reporting import tasks, workflow
+from reporting.defaults import ensure_default_rounds
+from reporting.models import Measure, Milestone, ProgressReport, ReportVersion, Round
+from reporting.services import pdfs, schedule
+from tests import factories
+
+pytestmark = pytest.mark.django_db(transaction=True)
+ROOT = Path(__file__).resolve().parents[2]
+RESULTS = ROOT / "test-artifacts" / "bench-reporting.json"
+REPEAT = int(os.environ.get("BENCH_REPEAT", "3"))
+CST = ZoneInfo("Asia/Shanghai")
+SENTENCE = (
+    "围绕服务业质量提升专项行动的部署要求，健全工作机制，细化责任分工，"
+    "加强部门协同和上下联动，推动各项任务落地见效，服务质量水平稳步提升。"
+)
+PARAGRAPHS = 2  # per section: with the tables and charts, about 20 pages
+
+
+def write_report(report, submitted_on):
+    """Fill every section with long text and submit it on a given day."""
+    text = "\n".join(f"（{i + 1}）{SENTENCE * 2}" for i in range(PARAGRAPHS))
+    report.texts = {s["key"]: text for s in report.round.sections}
+    report.save()
+    user = factories.provincial_user(report.reporting_unit.code, username=f"u{report.pk}")
+    when = datetime.combine(submitted_on, datetime.min.time(), CST)
+    workflow.apply(report, "review", user, now=when)
+    return workflow.apply(report, "submit", user, now=when).version
+
+
+MEASURES = [
+    (1, "pilot", "pilots"),
+    (9, "training", "people_trained"),
+    (10, "brand", "platforms"),
+    (12, "evaluation_body", "bodies"),
+]
+
+
+def add_measures(unit):
+    for task, kind, field in MEASURES:
+        for n in range(3):
+            Measure.objects.create(
+                reporting_unit=unit, task=task, kind=kind, name=f"{unit.name}措施{task}-{n}",
+                started_on=date(2019, 3, 1), **{field: 10 * (n + 1) + unit.pk % 7},
+            )  # fmt: skip
+
+
+@pytest.fixture
+def rounds(transactional_db):
+    """Both rounds open, measures recorded, every unit's 2019 report submitted."""
+    ensure_default_rounds(Round, Milestone)
+    with acting_as(label="bench"):
+        schedule.open_round(Milestone.objects.get(kind="open", on=date(2019, 11, 1)))
+        schedule.open_round(Milestone.objects.get(kind="open", on=date(2020, 11, 1)))
+        for unit in ReportingUnit.objects.all():
+            add_measures(unit)
+        for report in ProgressReport.objects.filter(round__due_date=date(2019, 11, 30)):
+            write_report(report, date(2019, 11, 25))
+    return Round.objects.get(due_date=date(2020, 11, 30))
+
+
+def timed(function, repeat=REPEAT):
+    """Median seconds of ``repeat`` runs after one warm-up run."""
+    function()
+    runs = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        function()
+        runs.append(time.perf_counter() - start)
+    return statistics.median(runs)
+
+
+def record(key, figures):
+    RESULTS.parent.mkdir(exist_ok=True)
+    results = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
+    results[key] = figures
+    RESULTS.write_text(json.dumps(results, ensure_ascii=False, indent=2))
+    print(f"\n{key}: {json.dumps(figures, ensure_ascii=False)}")
+
+
+def test_one_report_pdf(rounds, tmp_path):
+    with acting_as(label="bench"):
+        report = ProgressReport.objects.get(round=rounds, reporting_unit__code="440000")
+        version = write_report(report, date(2020, 11, 20))
+
+    def ours():
+        snapshot = ReportVersion.objects.get(pk=version.pk).snapshot
+        return pdfs.render_snapshot(snapshot)
+
+    with override(pdfs.PDF_LANGUAGE):
+        html = render_to_string("reporting/pdf/report.html", pdfs.report_context(version.snapshot))
+    source = tmp_path / "report.html"
+    source.write_text(html, encoding="utf-8")
+
+    def plain():
+        return HTML(filename=str(source), base_url=BASE_URL).write_pdf()
+
+    pages = len(PdfReader(io.BytesIO(ours())).pages)
+    ours_s, plain_s = timed(ours), timed(plain)
+    figures = {
+        "pages": pages,
+        "charts": html.count("<svg"),
+        "ours_s": round(ours_s, 2),
+        "weasyprint_from_file_s": round(plain_s, 2),
+        "ratio": round(ours_s / plain_s, 3),
+        "cores": os.cpu_count(),
+    }
+    record("one_report", figures)
+    assert 15 <= pages <= 30
+    assert ours_s < 3.0
+    assert ours_s <= 1.1 * plain_s
+
+
+@pytest.fixture
+def worker(rounds):
+    """A real Celery worker with two processes on the test database and Redis."""
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "portal.test_settings",
+        "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{connection.settings_dict['NAME']}",
+        "CELERY_TASK_ALWAYS_EAGER": "false",
+    }
+    args = [sys.executable, "-m", "celery", "-A", "portal", "worker", "-c", "2", "-l", "warning"]
+    process = subprocess.Popen(args, cwd=ROOT, env=env)  # noqa: S603
+    app.conf.task_always_eager = False
+    try:
+        deadline = time.monotonic() + 60
+        while not app.control.inspect(timeout=1.0).ping():
+            assert time.monotonic() < deadline, "the Celery worker did not start"
+        yield process
+    finally:
+        app.conf.task_always_eager = True
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=60)
+
+
+def test_all_reports_and_the_national_summary_with_two_workers(rounds, worker, hq_user):
+    with acting_as(label="bench"):
+        for report in ProgressReport.objects.filter(round=rounds).select_related("round"):
+            write_report(report, date(2020, 11, 20))
+    start = time.perf_counter()
+    zip_job = jobs.start("reporting_zip", "bench zip", owner=hq_user)
+    summary_job = jobs.start("reporting_summary", "bench summary", owner=hq_user)
+    tasks.build_round_zip.delay(str(zip_job.pk), rounds.pk, hq_user.pk)
+    tasks.compile_national_summary.delay(str(summary_job.pk), rounds.pk, hq_user.pk)
+    while Job.objects.filter(pk__in=[zip_job.pk, summary_job.pk], finished_at__isnull=True):
+        assert time.perf_counter() - start < 300, "the batch did not finish"
+        time.sleep(0.2)
+    elapsed = time.perf_counter() - start
+    statuses = set(
+        Job.objects.filter(pk__in=[zip_job.pk, summary_job.pk]).values_list("status", flat=True)
+    )
+    rendered = ReportVersion.objects.filter(report__round=rounds).exclude(pdf="").count()
+    figures = {"reports": rendered, "seconds": round(elapsed, 1), "worker_processes": 2,
+               "cores": os.cpu_count()}  # fmt: skip
+    record("all_reports_and_summary", figures)
+    assert statuses == {"done"} and rendered == 37
+    assert elapsed < 90
