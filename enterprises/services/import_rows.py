@@ -247,15 +247,18 @@ def _uscc(text):
         raise ValidationError(str(error.message)) from error
 
 
-def _choice(mapping, choices, label):
+def _choice(mapping, field):
+    """A converter accepting the stored values (large, operating...) and Chinese terms."""
+    accepted = {**{v: v for v in field.values}, **mapping}
+
     def convert(text):
         if not text:
             return ""
-        value = mapping.get(text) or {k: k for k, _v in choices}.get(text.lower())
-        value = value or {str(v).lower(): k for k, v in choices}.get(text.lower())
+        value = accepted.get(text) or accepted.get(text.lower())
         if value is None:
             raise ValidationError(
-                _("“%(text)s” is not a known %(label)s.") % {"text": text, "label": label}
+                _("“%(text)s” is not one of: %(list)s.")
+                % {"text": text, "list": "、".join(accepted)}
             )
         return value
 
@@ -272,11 +275,14 @@ def _former(text):
     return [name.strip() for name in _SPLIT_NAMES.split(text) if name.strip()]
 
 
+_SECTION_LETTERS = frozenset(code for code, _zh, _en in industries.SECTIONS)
+_SECTION_BY_NAME = {zh: code for code, zh, _en in industries.SECTIONS}
+
+
 def _section(text):
     letter = text[:1].upper()
-    if text and letter not in {s[0] for s in industries.SECTIONS}:
-        by_name = {zh: code for code, zh, _en in industries.SECTIONS}
-        letter = by_name.get(text, "")
+    if text and letter not in _SECTION_LETTERS:
+        letter = _SECTION_BY_NAME.get(text, "")
         if not letter:
             raise ValidationError(_("“%(text)s” is not a GB/T 4754 section.") % {"text": text})
     return letter
@@ -289,12 +295,13 @@ def _division_code(text):
     return code
 
 
+_status = _choice(_STATUS, Enterprise.Status)
 _CONVERT = {
     "uscc": _uscc,
     "former_names": _former,
     "contact_email": _email,
-    "size": _choice(_SIZE, Enterprise.Size.choices, _("size")),
-    "status": lambda t: _choice(_STATUS, Enterprise.Status.choices, _("status"))(t) or "operating",
+    "size": _choice(_SIZE, Enterprise.Size),
+    "status": lambda t: _status(t) or "operating",
     "industry_section": _section,
     "industry_division": _division_code,
 }

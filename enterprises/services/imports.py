@@ -1,5 +1,6 @@
 """Bulk import of the registry (upsert by USCC, as a job) and export to Excel."""
 
+import datetime
 import io
 import json
 from itertools import islice
@@ -164,7 +165,9 @@ def _bigrams(data):
 def _data_changes(data):
     """The audit changes of a created row, from the imported values (already plain)."""
     return {
-        name: [None, _plain(value)] for name, value in data.items() if value not in ("", None, [])
+        name: [None, value.isoformat() if isinstance(value, datetime.date) else value]
+        for name, value in data.items()
+        if value not in ("", None, [])
     }
 
 
