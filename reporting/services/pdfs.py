@@ -79,8 +79,8 @@ def _section(index, section, snapshot, figures):
         "id": f"section-{index}",
         "heading": f"{chinese_numeral(index)}、{section['title']}",
         "figures": rows,
-        "chart": _figure_chart(section["title"], rows, snapshot["unit"]["name"]),
-        "trend": _trend_chart(rows, snapshot),
+        "chart": _trend_chart(rows, snapshot)
+        or _figure_chart(section["title"], rows, snapshot["unit"]["name"]),
         "measures": [m for m in snapshot["measures"] if task and m["task"] == task],
         "paragraphs": _paragraphs(snapshot["texts"].get(section["key"], "")),
         "attachments": snapshot["attachments"] if section["key"] == ATTACHMENTS else [],

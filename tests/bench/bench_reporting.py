@@ -3,7 +3,8 @@
 1. One unit's report PDF (about 20 pages with charts): our path (load the
    version, build the context and charts, render the template, WeasyPrint)
    against WeasyPrint alone rendering the same HTML straight from a file, in
-   the same run; median of BENCH_REPEAT runs each.
+   the same run; BENCH_REPEAT interleaved runs each, the best compared (the
+   machine is shared, so outside load would otherwise decide the ratio).
 2. All 37 reports and the national summary, as headquarters asks for them
    (the ZIP batch and the summary job), with a real Celery worker of two
    processes (`celery -A portal worker -c 2`) against Redis and the test
@@ -44,7 +45,7 @@ from tests import factories
 pytestmark = pytest.mark.django_db(transaction=True)
 ROOT = Path(__file__).resolve().parents[2]
 RESULTS = ROOT / "test-artifacts" / "bench-reporting.json"
-REPEAT = int(os.environ.get("BENCH_REPEAT", "3"))
+REPEAT = int(os.environ.get("BENCH_REPEAT", "5"))
 CST = ZoneInfo("Asia/Shanghai")
 SENTENCE = (
     "围绕服务业质量提升专项行动的部署要求，健全工作机制，细化责任分工，"
@@ -95,15 +96,17 @@ def rounds(transactional_db):
     return Round.objects.get(due_date=date(2020, 11, 30))
 
 
-def timed(function, repeat=REPEAT):
-    """Median seconds of ``repeat`` runs after one warm-up run."""
-    function()
-    runs = []
+def timed(*functions, repeat=REPEAT):
+    """Best and median seconds of each function, runs interleaved so outside load hits both."""
+    runs = [[] for _ in functions]
+    for function in functions:
+        function()  # warm-up
     for _ in range(repeat):
-        start = time.perf_counter()
-        function()
-        runs.append(time.perf_counter() - start)
-    return statistics.median(runs)
+        for index, function in enumerate(functions):
+            start = time.perf_counter()
+            function()
+            runs[index].append(time.perf_counter() - start)
+    return [(min(r), statistics.median(r)) for r in runs]
 
 
 def record(key, figures):
@@ -132,14 +135,18 @@ def test_one_report_pdf(rounds, tmp_path):
         return HTML(filename=str(source), base_url=BASE_URL).write_pdf()
 
     pages = len(PdfReader(io.BytesIO(ours())).pages)
-    ours_s, plain_s = timed(ours), timed(plain)
+    (ours_s, ours_median), (plain_s, plain_median) = timed(ours, plain)
     figures = {
         "pages": pages,
-        "charts": html.count("<svg"),
-        "ours_s": round(ours_s, 2),
-        "weasyprint_from_file_s": round(plain_s, 2),
-        "ratio": round(ours_s / plain_s, 3),
+        "charts": html.count('class="chart"'),
+        "ours_best_s": round(ours_s, 2),
+        "ours_median_s": round(ours_median, 2),
+        "weasyprint_from_file_best_s": round(plain_s, 2),
+        "weasyprint_from_file_median_s": round(plain_median, 2),
+        "ratio_best": round(ours_s / plain_s, 3),
+        "runs": REPEAT,
         "cores": os.cpu_count(),
+        "load_average": os.getloadavg()[0],
     }
     record("one_report", figures)
     assert 15 <= pages <= 30
