@@ -7,6 +7,8 @@ whose transactional tests empty the tables between tests.
 import csv
 from pathlib import Path
 
+from django.conf import settings
+
 from .reference_units import REPORTING_UNITS
 
 DIVISIONS_CSV = Path(__file__).resolve().parent / "data" / "admin_divisions.csv"
@@ -38,6 +40,8 @@ def load(ReportingUnit, Agency, AdminDivision):
     """Create the reference rows (the tables must be empty)."""
     units = {}
     for code, name, name_en, kind, parent_code in REPORTING_UNITS:
+        if kind == "xpcc":
+            code = settings.PORTAL_XPCC_CODE  # unverified: no GB/T 2260 code of its own
         units[code] = ReportingUnit.objects.create(
             code=code, name=name, name_en=name_en, kind=kind, province=units.get(parent_code)
         )
