@@ -195,6 +195,7 @@ def test_all_reports_and_the_national_summary_with_two_workers(rounds, worker, h
     )
     rendered = ReportVersion.objects.filter(report__round=rounds).exclude(pdf="").count()
     figures = {"reports": rendered, "seconds": round(elapsed, 1), "worker_processes": 2,
+               "load_average": os.getloadavg()[0],
                "cores": os.cpu_count()}  # fmt: skip
     record("all_reports_and_summary", figures)
     assert statuses == {"done"} and rendered == 37
