@@ -67,8 +67,15 @@ def start_import(user, upload_name, mode):
 def run_import(job_id, upload_name, mode, user_id):
     """The import job: check every row, then upsert the good rows (or none) by USCC."""
     user = User.objects.get(pk=user_id)
+    try:
+        return _import(job_id, read_upload(upload_name), mode, user)
+    finally:
+        default_storage.delete(upload_name)
+
+
+def _import(job_id, data, mode, user):
     with audit.acting_as(user, source="task", label=user.get_username()):
-        checked = check_file(read_upload(upload_name), user)
+        checked = check_file(data, user)
         if checked.file_problems:
             jobs.fail(job_id, "; ".join(p.message for p in checked.file_problems[:5]))
             return None
@@ -88,7 +95,6 @@ def run_import(job_id, upload_name, mode, user_id):
     jobs.finish(
         job_id, result=counts, result_url=reverse("enterprises:list"), message=message % counts
     )
-    default_storage.delete(upload_name)
     return counts
 
 

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
-from openpyxl.utils import get_column_letter
 
 from . import xlsx_reader
 
@@ -109,8 +108,3 @@ def write_xlsx(stream, header, rows, title="Sheet1"):
     for row in rows:
         sheet.append(list(row))
     workbook.save(stream)
-
-
-def column_letter(index):
-    """The spreadsheet letter of a 0-based column index."""
-    return get_column_letter(index + 1)

@@ -144,3 +144,16 @@ def test_enterprise_users_cannot_import(client_for, enterprise_user):
 
 def test_upload_without_file_is_400(gd_client):
     assert gd_client.post(reverse("enterprises:import"), {}).status_code == 400
+
+
+def test_uploaded_file_is_removed_after_the_job(gd_client):
+    from django.core.files.storage import default_storage
+
+    preview = upload(gd_client, xlsx([row()]))
+    name = gd_client.session["enterprise_imports"][
+        str(preview.context["start_form"].initial["token"])
+    ]
+    assert default_storage.exists(name)
+    token = preview.context["start_form"].initial["token"]
+    gd_client.post(reverse("enterprises:import_start"), {"token": token, "mode": "all"})
+    assert not default_storage.exists(name)
