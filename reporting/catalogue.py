@@ -74,3 +74,14 @@ def chinese_numeral(number):
         return NUMERALS[ones]
     prefix = ("" if tens == 1 else NUMERALS[tens]) + "十"
     return prefix + (NUMERALS[ones] if ones else "")
+
+
+def configured_sections(keys, extra_titles):
+    """The chosen default sections in their order, extra titled ones before the attachments."""
+    chosen = [s for s in default_sections() if s["key"] in keys]
+    extra = [
+        {"key": f"extra-{number}", "title": title, "required": True}
+        for number, title in enumerate(extra_titles, start=1)
+    ]
+    tail = [s for s in chosen if s["key"] == ATTACHMENTS]
+    return [s for s in chosen if s["key"] != ATTACHMENTS] + extra + tail

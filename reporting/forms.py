@@ -3,19 +3,41 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .catalogue import ATTACHMENTS
+from .catalogue import ATTACHMENTS, configured_sections, default_sections
 from .models import Measure, Round
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
+DEFAULT_CHOICES = [(s["key"], s["title"]) for s in default_sections()]
+
+
 class RoundForm(forms.ModelForm):
-    """A new round; the model refuses a due date before the opening."""
+    """A new round and its report's sections; the model refuses a due date before the opening."""
+
+    included = forms.MultipleChoiceField(
+        label=_("Sections of the report"),
+        choices=DEFAULT_CHOICES,
+        initial=[key for key, _title in DEFAULT_CHOICES],
+        widget=forms.CheckboxSelectMultiple,
+    )
+    extra = forms.CharField(
+        label=_("Additional sections"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("One title per line; they come before the attachments and need text."),
+    )
 
     class Meta:
         model = Round
         fields = ["title", "period_start", "period_end", "opens_on", "due_date"]
         widgets = {name: DATE for name in ("period_start", "period_end", "opens_on", "due_date")}
+
+    def clean(self):
+        data = super().clean()
+        titles = [line.strip() for line in data.get("extra", "").splitlines() if line.strip()]
+        self.instance.sections = configured_sections(data.get("included", []), titles)
+        return data
 
 
 class ReportTextsForm(forms.Form):

@@ -20,13 +20,17 @@ def test_headquarters_add_a_round_with_its_milestones(client_for, hq_user):
         "period_end": "2021-10-31",
         "opens_on": "2021-11-01",
         "due_date": "2021-11-30",
+        "included": [f"task-{n}" for n in range(1, 13)] + ["problems", "attachments"],
+        "extra": "疫情防控期间的服务保障\n",
     }
     response = client_for(hq_user).post(reverse("reporting:round_create"), data)
 
     new = Round.objects.get(title="2021年进展情况报告")
     assert response.status_code == 302
     assert new.milestones.count() == 7
-    assert len(new.sections) == 19
+    keys = [section["key"] for section in new.sections]
+    assert keys[-3:] == ["problems", "extra-1", "attachments"]
+    assert new.sections[-2]["title"] == "疫情防控期间的服务保障"
 
 
 def test_a_due_date_before_the_opening_is_refused(client_for, hq_user):
