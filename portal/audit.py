@@ -103,10 +103,14 @@ def _masked(secret):
 
 
 def field_values(instance):
-    """The concrete field values of an instance, secrets masked."""
+    """The concrete field values of an instance, secrets masked.
+
+    A model leaves derived fields out with ``audit_exclude = {"field", ...}``.
+    """
     values = {}
+    skipped = NOISE_FIELDS | getattr(type(instance), "audit_exclude", set())
     for field in instance._meta.concrete_fields:
-        if field.name in NOISE_FIELDS:
+        if field.name in skipped:
             continue
         value = field.value_from_object(instance)
         values[field.attname] = _masked(value) if field.name in SECRET_FIELDS else _plain(value)
@@ -125,12 +129,14 @@ def reporting_unit_id_of(instance):
     path = getattr(scope, "jurisdiction", None)
     if not path:
         return None
+    *hops, last = path.split("__")
     value = instance
-    for part in path.split("__"):
+    for part in hops:
         value = getattr(value, part, None)
         if value is None:
             return None
-    return value.pk
+    # The last hop is a foreign key: read its id without fetching the row.
+    return getattr(value, f"{last}_id", None)
 
 
 def write_entry(instance, action, changes, actor=None):
@@ -171,7 +177,7 @@ def record_bulk(instances, action, changes_by_pk=None):
             **_entry_fields(
                 obj,
                 action,
-                changes_by_pk.get(obj.pk, diff({}, field_values(obj))),
+                changes_by_pk[obj.pk] if obj.pk in changes_by_pk else diff({}, field_values(obj)),
                 actor,
                 user,
                 label,

@@ -68,6 +68,7 @@ class Enterprise(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     scope = Scope(jurisdiction="reporting_unit", enterprise="pk")
+    audit_exclude = {"name_bigrams", "updated_at"}
 
     class Meta:
         ordering = ["-id"]

@@ -138,3 +138,12 @@ def test_an_objects_history_is_shown_only_within_scope(client, province_user, ot
     assert "历史记录测试企业" in response.content.decode()
     client.force_login(other_province_user)
     assert client.get(url).status_code == 404
+
+
+@pytest.mark.django_db
+def test_derived_fields_stay_out_of_the_trail(province_user):
+    with acting_as(province_user):
+        enterprise = scope_objects.enterprise("440000", name="派生字段测试企业")
+    entry = AuditEntry.objects.get(object_id=str(enterprise.pk), action="create")
+    assert "name" in entry.changes
+    assert "name_bigrams" not in entry.changes
