@@ -28,8 +28,12 @@ def run_schedule(on=None):
 @shared_task
 def render_version_pdf(job_id, version_id, round_id, user_id=None):
     """Render one report version's PDF (cached) as part of a batch."""
-    with acting_as(_actor(user_id), source="task"):
-        batches.render_one(job_id, version_id, Round.objects.get(pk=round_id))
+    try:
+        with acting_as(_actor(user_id), source="task"):
+            batches.render_one(job_id, version_id, Round.objects.get(pk=round_id))
+    except Exception as error:
+        jobs.fail(job_id, str(error))  # the chord's ZIP step will not run
+        raise
 
 
 @shared_task
