@@ -3,14 +3,25 @@
 import pytest
 
 from portal.reference_data import ensure_loaded
+from reporting.defaults import ensure_default_rounds
+from reporting.models import Milestone, Round
 from tests import factories
+
+
+def _is_transactional(request):
+    marker = request.node.get_closest_marker("django_db")
+    if marker and marker.kwargs.get("transaction"):
+        return True
+    return bool({"transactional_db", "live_server"} & set(request.fixturenames))
 
 
 @pytest.fixture(autouse=True)
 def _reference_data(request):
-    """Transactional tests empty every table; put the reference data back first."""
-    if {"transactional_db", "live_server"} & set(request.fixturenames):
+    """Transactional tests empty every table; put the data migrations' rows back first."""
+    if _is_transactional(request):
+        request.getfixturevalue("transactional_db")
         ensure_loaded()
+        ensure_default_rounds(Round, Milestone)
 
 
 @pytest.fixture

@@ -21,7 +21,7 @@ def same_site_links(page, base):
             yield url
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("username", ROLES, ids=lambda u: u or "public")
 def test_every_linked_page_opens_for_each_demo_role(live_server, page, screenshot, username):
     call_command("seed_demo", verbosity=0)
