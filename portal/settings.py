@@ -197,6 +197,9 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
 }
 
+# Reporting reminders more than this many days late are recorded, not mailed.
+REPORTING_NOTICE_CATCH_UP_DAYS = env.int("REPORTING_NOTICE_CATCH_UP_DAYS", default=14)
+
 # The XPCC has no GB/T 2260 code of its own; 660000 is common but unverified.
 PORTAL_XPCC_CODE = env.str("PORTAL_XPCC_CODE", default="660000")
 

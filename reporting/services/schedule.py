@@ -4,11 +4,15 @@ Each milestone done for a unit (or for the whole round) is recorded in
 ``MilestoneAction`` under a unique constraint, in the same transaction as
 the work, so a repeated run does nothing twice and a missed day is caught up.
 Of several reminders due at once only the latest is sent; the earlier ones
-are recorded as superseded.
+are recorded as superseded. A notice more than REPORTING_NOTICE_CATCH_UP_DAYS
+old is superseded too, so a fresh installation does not mail years-old
+reminders for past rounds.
 """
 
 from collections import Counter
+from datetime import timedelta
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -36,9 +40,13 @@ def run(on):
     for milestone in milestones:
         if milestone.kind in Milestone.NOTIFYING:
             latest_notice[milestone.round_id] = milestone.pk
+    stale_before = on - timedelta(days=settings.REPORTING_NOTICE_CATCH_UP_DAYS)
     counts = Counter()
     for milestone in milestones:
-        superseded = latest_notice.get(milestone.round_id, milestone.pk) != milestone.pk
+        superseded = (
+            latest_notice.get(milestone.round_id, milestone.pk) != milestone.pk
+            or milestone.on < stale_before
+        )
         if milestone.kind in Milestone.NOTIFYING and superseded:
             counts["superseded"] += _supersede(milestone)
         else:

@@ -86,3 +86,14 @@ def test_the_schedule_is_audited_as_a_task(round_2019):
     report = ProgressReport.objects.get(round=round_2019, reporting_unit__code="440000")
     entry = history_for(report).get()
     assert (entry.action, entry.source, entry.actor_label) == ("create", "task", "test schedule")
+
+
+def test_a_first_run_years_later_records_old_notices_without_mailing(
+    round_2019, province_user, mailoutbox
+):
+    counts = run_schedule(date(2026, 11, 25))
+
+    assert mailoutbox == []
+    assert counts.get("reminder", 0) == counts.get("overdue", 0) == 0
+    assert ProgressReport.objects.filter(round=round_2019).count() == 37
+    assert NationalSummary.objects.filter(round=round_2019).exists()
