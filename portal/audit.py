@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
+from django.db import connection
 from django.db.models.signals import post_delete, post_save, pre_save
 
 AUDITED_APPS = {"portal", "enterprises", "monitoring", "credit", "complaints", "reporting"}
@@ -187,6 +188,69 @@ def record_bulk(instances, action, changes_by_pk=None):
     ]
     AuditEntry.objects.bulk_create(entries, batch_size=1000)
     return len(entries)
+
+
+CREATED_ROWS_SQL = """
+INSERT INTO portal_auditentry (at, actor_id, actor_label, source, action, content_type_id,
+                               object_id, object_repr, changes, reporting_unit_id, ip_address)
+SELECT now(), %(actor)s, %(label)s, %(source)s, 'create', %(content_type)s,
+       t.{pk}::text, left(t.{repr_column}::text, 200), jsonb_build_object({pairs}),
+       {unit}, %(ip)s
+FROM {table} t WHERE t.{pk} = ANY(%(pks)s)
+"""
+
+
+def record_created(model, pks, repr_field="pk"):
+    """Audit rows just bulk-created, set-based: one INSERT ... SELECT on PostgreSQL.
+
+    Each row gets its own entry with the after-values of its audited fields, as
+    the signal path would write; on other databases this falls back to record_bulk.
+    """
+    actor = current_actor()
+    if actor is None or not pks:
+        return 0
+    if connection.vendor != "postgresql":
+        return record_bulk(model._default_manager.filter(pk__in=pks), "create")
+    user, label = actor.resolve()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _created_rows_sql(model, repr_field),
+            {
+                "actor": user.pk if user else None,
+                "label": label[:150],
+                "source": actor.source,
+                "content_type": ContentType.objects.get_for_model(model).pk,
+                "ip": actor.ip_address,
+                "pks": list(pks),
+            },
+        )
+        return cursor.rowcount
+
+
+def _audited_fields(model):
+    skipped = NOISE_FIELDS | SECRET_FIELDS | getattr(model, "audit_exclude", set())
+    return [f for f in model._meta.concrete_fields if f.name not in skipped and not f.primary_key]
+
+
+def _created_rows_sql(model, repr_field):
+    quote = connection.ops.quote_name
+    meta = model._meta
+    columns = _audited_fields(model)
+    pairs = ", ".join(
+        f"'{field.attname}', jsonb_build_array(NULL, to_jsonb(t.{quote(field.column)}))"
+        for field in columns
+    )
+    path = getattr(getattr(model, "scope", None), "jurisdiction", None)
+    unit = f"t.{quote(meta.get_field(path).column)}" if path and "__" not in path else "NULL"
+    return CREATED_ROWS_SQL.format(
+        pk=quote(meta.pk.column),
+        repr_column=quote(
+            meta.get_field(repr_field).column if repr_field != "pk" else meta.pk.column
+        ),
+        pairs=pairs,
+        unit=unit,
+        table=quote(meta.db_table),
+    )
 
 
 def history_for(obj):

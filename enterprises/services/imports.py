@@ -1,6 +1,5 @@
 """Bulk import of the registry (upsert by USCC, as a job) and export to Excel."""
 
-import datetime
 import io
 import json
 from itertools import islice
@@ -123,13 +122,12 @@ def _update_fields(fields):
 
 def _upsert_batch(batch, fields, counts, units):
     existing = Enterprise.objects.in_bulk([d["uscc"] for d in batch], field_name="uscc")
-    new, changed, changes, created = [], [], {}, []
+    new, changed, changes = [], [], {}
     now = timezone.now()
     for data in batch:
         enterprise = existing.get(data["uscc"])
         if enterprise is None:
             new.append(Enterprise(**data, name_bigrams=_bigrams(data)))
-            created.append(data)
             continue
         diff = {
             f: (getattr(enterprise, f), data.get(f))
@@ -148,9 +146,7 @@ def _upsert_batch(batch, fields, counts, units):
     Enterprise.objects.bulk_create(new, batch_size=1000)
     for enterprise in [*new, *changed]:
         enterprise.reporting_unit = units[enterprise.reporting_unit_id]  # no query per row
-    audit.record_bulk(
-        new, "create", {e.pk: _data_changes(d) for e, d in zip(new, created, strict=True)}
-    )
+    audit.record_created(Enterprise, [e.pk for e in new], repr_field="name")
     if changed:
         Enterprise.objects.bulk_update(
             changed, [*fields, "name_bigrams", "updated_at"], batch_size=1000
@@ -166,15 +162,6 @@ def _plain(value):
 
 def _bigrams(data):
     return bigram_value(data["name"], data.get("former_names") or [])
-
-
-def _data_changes(data):
-    """The audit changes of a created row, from the imported values (already plain)."""
-    return {
-        name: [None, value.isoformat() if isinstance(value, datetime.date) else value]
-        for name, value in data.items()
-        if value not in ("", None, [])
-    }
 
 
 def _save_rejected(job_id, checked):

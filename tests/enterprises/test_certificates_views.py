@@ -110,7 +110,7 @@ def test_an_expired_certificate_set_back_to_valid_is_refused_with_the_reason(
         expires_on=datetime.date(2018, 1, 1),
         status="expired",
     )
-    with pytest.raises(TransitionNotAllowed, match="expired"):
+    with pytest.raises(TransitionNotAllowed, match="过期"):
         service.change_status(cert, "valid", province_user)
     url = reverse("enterprises:certificate_detail", args=[cert.pk])
     response = client_for(province_user).post(url, {"status": "valid"})

@@ -115,7 +115,7 @@ def test_approve_lets_the_user_act_for_the_enterprise(client_for, province_user,
     assert membership.status == "approved" and membership.decided_by == province_user
     assert enterprise_ids(User.objects.get(pk=membership.user_id)) == [gd.pk]
     assert len(mailoutbox) == 1 and mailoutbox[0].to == [membership.user.email]
-    assert "approved" in mailoutbox[0].subject
+    assert "已通过" in mailoutbox[0].subject
     assert history_for(membership).filter(action="update").get().changes["status"] == [
         "pending",
         "approved",

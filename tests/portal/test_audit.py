@@ -147,3 +147,21 @@ def test_derived_fields_stay_out_of_the_trail(province_user):
     entry = AuditEntry.objects.get(object_id=str(enterprise.pk), action="create")
     assert "name" in entry.changes
     assert "name_bigrams" not in entry.changes
+
+
+@pytest.mark.django_db
+def test_bulk_created_rows_get_one_entry_each_with_their_values(province_user):
+    from enterprises.models import Enterprise
+    from portal.audit import record_created
+
+    rows = [scope_objects.enterprise("440000", name=f"批量创建企业{n}") for n in range(3)]
+    with acting_as(province_user, source="task"):
+        assert record_created(Enterprise, [e.pk for e in rows], repr_field="name") == 3
+    entries = AuditEntry.objects.filter(action="create").order_by("object_id")
+    assert [e.object_repr for e in entries] == [e.name for e in rows]
+    first = entries[0]
+    assert first.actor == province_user and first.source == "task"
+    assert first.reporting_unit.code == "440000"
+    assert first.changes["name"] == [None, "批量创建企业0"]
+    assert first.changes["uscc"] == [None, rows[0].uscc]
+    assert "name_bigrams" not in first.changes and "id" not in first.changes
