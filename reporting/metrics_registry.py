@@ -26,15 +26,23 @@ the figures of those measures.
 
 from decimal import Decimal
 
+from django.conf import settings
+from django.utils import translation
+
 from portal.discovery import app_modules
 
 
 def collect(reporting_unit, period_start, period_end):
-    """Every app's figures for a unit and period, as JSON-ready dicts ordered by task."""
+    """Every app's figures for a unit and period, as JSON-ready dicts ordered by task.
+
+    Labels are rendered in the portal's official language (the reports are
+    official Chinese documents), whatever language the requesting user reads.
+    """
     figures = []
-    for config, module in app_modules("metrics"):
-        for item in module.metrics(reporting_unit, period_start, period_end):
-            figures.append(_plain(item, config.label))
+    with translation.override(settings.LANGUAGE_CODE):
+        for config, module in app_modules("metrics"):
+            for item in module.metrics(reporting_unit, period_start, period_end):
+                figures.append(_plain(item, config.label))
     return sorted(figures, key=lambda figure: (figure["task"], figure["app"]))
 
 
