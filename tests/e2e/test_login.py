@@ -41,9 +41,9 @@ def test_language_switch_to_english_and_back(live_server, page, screenshot):
     page.goto(f"{live_server.url}/")
     assert "服务业质量提升专项行动" in page.content()
     screenshot(page, "home-zh")
-    page.select_option("#language-select", "en")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.select_option("#language-select", "en")
     assert "Service Industry Quality Improvement Campaign" in page.locator("h1").inner_text()
-    page.select_option("#language-select", "zh-hans")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.select_option("#language-select", "zh-hans")
     assert "服务业质量提升专项行动" in page.locator("h1").inner_text()
