@@ -1,6 +1,10 @@
 """Role checks for views and the API; scoping of rows lives in portal.scoping."""
 
+from functools import wraps
+
 from django.contrib.auth.mixins import AccessMixin
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from rest_framework.permissions import BasePermission
 
@@ -14,6 +18,24 @@ STAFF_ROLES = (HEADQUARTERS, PROVINCIAL)
 
 def has_role(user, *roles):
     return user.is_authenticated and user.is_active and user.role in roles
+
+
+def roles_required(*roles):
+    """Function views: anonymous users go to the login page, other roles get 403."""
+    roles = roles or STAFF_ROLES
+
+    def decorate(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            if not has_role(request.user, *roles):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorate
 
 
 class RoleRequiredMixin(AccessMixin):

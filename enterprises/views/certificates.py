@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from portal.access import ENTERPRISE, STAFF_ROLES, get_scoped_or_404
+from portal.access import ENTERPRISE, STAFF_ROLES, get_scoped_or_404, roles_required
 from portal.audit import history_for
 from portal.scoping import scoped
 
@@ -20,7 +20,7 @@ from .. import industries, workflow
 from ..forms.certificates import CertificateForm, StatusForm
 from ..models import Certificate, Enterprise
 from ..services import certificates as service
-from .pledges import error_messages, roles_required
+from .pledges import error_messages
 
 
 def certificate_rows(user):

@@ -1,16 +1,14 @@
 """Pages for quality pledges: enterprises file them, regulators review them, and recognition."""
 
-from functools import wraps
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from portal.access import ENTERPRISE, STAFF_ROLES, get_scoped_or_404, has_role
+from portal.access import ENTERPRISE, STAFF_ROLES, get_scoped_or_404, roles_required
 from portal.audit import history_for
 from portal.scoping import scoped
 
@@ -18,22 +16,6 @@ from .. import workflow
 from ..forms.pledges import DecisionForm, PledgeForm, RecognitionForm
 from ..models import Enterprise, Pledge, Recognition
 from ..services import pledges as service
-
-
-def roles_required(*roles):
-    """Function views: anonymous users go to the login page, other roles get 403."""
-
-    def decorate(view):
-        @login_required
-        @wraps(view)
-        def wrapped(request, *args, **kwargs):
-            if not has_role(request.user, *roles):
-                raise PermissionDenied
-            return view(request, *args, **kwargs)
-
-        return wrapped
-
-    return decorate
 
 
 def error_messages(error):

@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from portal.access import ENTERPRISE, STAFF_ROLES, get_scoped_or_404
+from portal.access import ENTERPRISE, STAFF_ROLES, get_scoped_or_404, roles_required
 from portal.audit import history_for
 from portal.scoping import scoped
 
@@ -22,7 +22,7 @@ from ..forms.standards import (
 )
 from ..models import Enterprise, SampledDeclaration, SamplingDraw, StandardDeclaration
 from ..services import standards as service
-from .pledges import error_messages, roles_required
+from .pledges import error_messages
 
 
 def declaration_rows(user):
