@@ -120,3 +120,12 @@ def public_rows(queryset):
 def can_see(user, obj) -> bool:
     """Whether the user's scope includes this object."""
     return scoped(type(obj)._default_manager.filter(pk=obj.pk), user).exists()
+
+
+def covers_unit(user, reporting_unit_id) -> bool:
+    """Whether the user's jurisdiction includes the reporting unit (writes into it check this)."""
+    if getattr(user, "is_headquarters", False):
+        return True
+    return getattr(user, "is_provincial", False) and (
+        user.agency.reporting_unit_id == reporting_unit_id
+    )

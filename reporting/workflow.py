@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 
 from portal.access import HEADQUARTERS, PROVINCIAL
+from portal.scoping import covers_unit
 
 from .models import ProgressReport, Status, Transition
 from .services import notify
@@ -126,6 +127,4 @@ def _check(report, rule, user, comment):
 
 def _acts_for(user, report):
     """Headquarters act for every unit; provincial staff for their own unit only."""
-    return user.is_headquarters or (
-        user.is_provincial and user.agency.reporting_unit_id == report.reporting_unit_id
-    )
+    return covers_unit(user, report.reporting_unit_id)

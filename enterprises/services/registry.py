@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from portal.models import AdminDivision, ReportingUnit
-from portal.scoping import scoped
+from portal.scoping import covers_unit, scoped
 
 from .. import search, uscc
 from ..models import Enterprise
@@ -35,7 +35,7 @@ def jurisdiction_error(user, unit):
     """A message if a provincial user may not place an enterprise in this unit, else None."""
     if unit is None:
         return _("Choose the reporting unit: the USCC does not name a known one.")
-    if user.is_provincial and unit.pk != user.agency.reporting_unit_id:
+    if user.is_provincial and not covers_unit(user, unit.pk):
         return _("This enterprise belongs to %(unit)s, outside your jurisdiction.") % {
             "unit": unit.name
         }

@@ -74,3 +74,16 @@ def test_anonymous_visitors_see_no_private_rows(guangdong_and_zhejiang):
 def test_reference_data_is_readable_by_everyone(enterprise_user):
     assert scoped(ReportingUnit.objects.all(), AnonymousUser()).count() == 37
     assert scoped(ReportingUnit.objects.all(), enterprise_user).count() == 37
+
+
+def test_covers_unit_is_the_jurisdiction_a_user_may_write_into(
+    hq_user, province_user, enterprise_user
+):
+    from portal.scoping import covers_unit
+
+    guangdong = ReportingUnit.objects.get(code="440000").pk
+    shenzhen = ReportingUnit.objects.get(code="440300").pk
+    assert covers_unit(hq_user, shenzhen)
+    assert covers_unit(province_user, guangdong)
+    assert not covers_unit(province_user, shenzhen)
+    assert not covers_unit(enterprise_user, guangdong)
