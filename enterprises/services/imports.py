@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from portal import audit, jobs
+from portal import audit, bulk, jobs
 from portal.models import Job, ReportingUnit, User
 
 from ..models import Enterprise
@@ -143,7 +143,7 @@ def _upsert_batch(batch, fields, counts, units):
         enterprise.updated_at = now
         changed.append(enterprise)
         changes[enterprise.pk] = {f: [_plain(a), _plain(b)] for f, (a, b) in diff.items()}
-    Enterprise.objects.bulk_create(new, batch_size=1000)
+    bulk.insert_new(Enterprise, new, key_field="uscc")
     for enterprise in [*new, *changed]:
         enterprise.reporting_unit = units[enterprise.reporting_unit_id]  # no query per row
     audit.record_created(Enterprise, [e.pk for e in new], repr_field="name")
