@@ -19,7 +19,9 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection
 from django.db.models.signals import post_delete, post_save, pre_save
 
-AUDITED_APPS = {"portal", "enterprises", "monitoring", "credit", "complaints", "reporting"}
+AUDITED_APPS = {
+    "portal", "enterprises", "monitoring", "credit", "complaints", "reporting", "otp_totp",
+}  # fmt: skip
 NOT_AUDITED = {"portal.AuditEntry", "portal.Job"}
 SECRET_FIELDS = {"password", "key", "token"}
 NOISE_FIELDS = {"last_login"}

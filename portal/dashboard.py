@@ -38,7 +38,10 @@ def core_panels(request):
     from django.urls import reverse
 
     user = request.user
-    links = [(_("Change password"), reverse("password_change"))]
+    links = [
+        (_("Change password"), reverse("password_change")),
+        (_("Two-factor login"), reverse("two_factor_setup")),
+    ]
     if user.is_headquarters:
         links.append((_("Audit trail"), reverse("portal:audit")))
     text = str(user.agency) if user.agency_id else _("Enterprise account")

@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "portal",
     "enterprises",
     "monitoring",
@@ -59,6 +61,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "portal.two_factor.RequireVerifiedMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "portal.audit.AuditMiddleware",
@@ -227,3 +231,4 @@ LOGGING = {
 }
 
 PORTAL_NAME = _("Service Quality Campaign Portal")
+OTP_TOTP_ISSUER = "服务业质量提升专项行动工作平台"

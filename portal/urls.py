@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
-from . import views
+from . import two_factor, views
 from .discovery import app_modules
 
 
@@ -47,6 +47,9 @@ portal_patterns = (
 urlpatterns = [
     path("", include(portal_patterns)),
     path("health/", views.health, name="health"),
+    path("accounts/verify/", two_factor.verify, name="two_factor_verify"),
+    path("accounts/two-factor/", two_factor.setup, name="two_factor_setup"),
+    path("accounts/two-factor/off/", two_factor.disable, name="two_factor_disable"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
