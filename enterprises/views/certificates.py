@@ -20,6 +20,7 @@ from .. import industries, workflow
 from ..forms.certificates import CertificateForm, StatusForm
 from ..models import Certificate, Enterprise
 from ..services import certificates as service
+from .common import with_claimed_enterprises
 from .pledges import error_messages
 
 
@@ -94,12 +95,9 @@ def mine(request):
 
 
 @roles_required(ENTERPRISE)
-def create(request):
+@with_claimed_enterprises("enterprises:my_certificates")
+def create(request, enterprises):
     """File a certificate with its scan."""
-    enterprises = scoped(Enterprise.objects.all(), request.user)
-    if not enterprises.exists():
-        messages.warning(request, _("Claim your enterprise first; a regulator approves the claim."))
-        return redirect("enterprises:my_certificates")
     form = CertificateForm(request.POST or None, request.FILES or None, enterprises=enterprises)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)

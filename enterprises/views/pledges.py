@@ -16,6 +16,7 @@ from .. import workflow
 from ..forms.pledges import DecisionForm, PledgeForm, RecognitionForm
 from ..models import Enterprise, Pledge, Recognition
 from ..services import pledges as service
+from .common import with_claimed_enterprises
 
 
 def error_messages(error):
@@ -52,12 +53,9 @@ def my_pledges(request):
 
 
 @roles_required(ENTERPRISE)
-def create(request):
+@with_claimed_enterprises("enterprises:my_pledges")
+def create(request, enterprises):
     """File a new pledge (a draft until it is submitted)."""
-    enterprises = scoped(Enterprise.objects.all(), request.user)
-    if not enterprises.exists():
-        messages.warning(request, _("Claim your enterprise first; a regulator approves the claim."))
-        return redirect("enterprises:my_pledges")
     form = PledgeForm(request.POST or None, enterprises=enterprises)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)

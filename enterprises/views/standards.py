@@ -20,8 +20,9 @@ from ..forms.standards import (
     OutcomeForm,
     indicator_rows,
 )
-from ..models import Enterprise, SampledDeclaration, SamplingDraw, StandardDeclaration
+from ..models import SampledDeclaration, SamplingDraw, StandardDeclaration
 from ..services import standards as service
+from .common import with_claimed_enterprises
 from .pledges import error_messages
 
 
@@ -76,12 +77,9 @@ def _save(request, form, formset, declaration=None):
 
 
 @roles_required(ENTERPRISE)
-def create(request):
+@with_claimed_enterprises("enterprises:my_declarations")
+def create(request, enterprises):
     """Declare a standard with its key indicators."""
-    enterprises = scoped(Enterprise.objects.all(), request.user)
-    if not enterprises.exists():
-        messages.warning(request, _("Claim your enterprise first; a regulator approves the claim."))
-        return redirect("enterprises:my_declarations")
     form = DeclarationForm(request.POST or None, enterprises=enterprises)
     formset = IndicatorFormSet(request.POST or None, prefix="indicators")
     if request.method == "POST":
