@@ -3,8 +3,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from portal import uploads
+
 from .catalogue import ATTACHMENTS, configured_sections, default_sections
 from .models import Measure, Round
+from .services.reports import ATTACHMENT
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -102,6 +105,9 @@ class MeasureForm(forms.ModelForm):
 
 
 class AttachmentForm(forms.Form):
-    """A file for the attachments section: PDF, PNG, JPEG, DOCX or XLSX, checked by content."""
+    """A file for the attachments section, checked by ``portal.uploads``."""
 
-    file = forms.FileField(label=_("File"))
+    file = forms.FileField(label=_("File"), allow_empty_file=True)
+
+    def clean_file(self):
+        return uploads.accept(self.cleaned_data["file"], ATTACHMENT)

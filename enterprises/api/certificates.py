@@ -29,7 +29,7 @@ class CertificateSerializer(serializers.ModelSerializer):
     """A certificate; the scan is uploaded as multipart and read back through a scoped URL."""
 
     enterprise = serializers.PrimaryKeyRelatedField(queryset=Enterprise.objects.none())
-    scan = serializers.FileField(write_only=True, required=False)
+    scan = serializers.FileField(write_only=True, required=False, allow_empty_file=True)
     scan_url = serializers.SerializerMethodField()
     # Plain text here so the schema has one enum of certificate statuses (StatusChange's).
     status = serializers.CharField(
@@ -55,10 +55,9 @@ class CertificateSerializer(serializers.ModelSerializer):
 
     def validate_scan(self, upload):
         try:
-            service.check_scan(upload)
+            return service.accept_scan(upload)
         except DjangoValidationError as error:
             raise serializers.ValidationError(error.message_dict["scan"]) from error
-        return upload
 
     def validate(self, attrs):
         if "status" in self.initial_data:

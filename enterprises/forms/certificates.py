@@ -23,6 +23,7 @@ class CertificateForm(forms.ModelForm):
 
     def __init__(self, *args, enterprises=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["scan"].allow_empty_file = True  # portal.uploads says which field is empty
         if enterprises is not None:
             self.fields = {
                 "enterprise": forms.ModelChoiceField(
@@ -35,9 +36,9 @@ class CertificateForm(forms.ModelForm):
         scan = self.cleaned_data.get("scan")
         if scan and hasattr(scan, "content_type"):  # a new upload, not the stored file
             try:
-                service.check_scan(scan)
+                return service.accept_scan(scan)
             except ValidationError as error:
-                raise ValidationError(error.message_dict["scan"]) from error
+                raise ValidationError(error.error_dict["scan"]) from error
         return scan
 
     def clean(self):

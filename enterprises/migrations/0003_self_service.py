@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import enterprises.models.certificates
+import portal.uploads
 import enterprises.models.pledges
 from django.conf import settings
 from django.db import migrations, models
@@ -28,7 +28,7 @@ class Migration(migrations.Migration):
                 ('issued_on', models.DateField(verbose_name='issued on')),
                 ('expires_on', models.DateField(verbose_name='expires on')),
                 ('status', models.CharField(choices=[('valid', 'Valid'), ('suspended', 'Suspended'), ('revoked', 'Revoked'), ('cancelled', 'Cancelled'), ('expired', 'Expired')], default='valid', max_length=20, verbose_name='status')),
-                ('scan', models.FileField(blank=True, storage=enterprises.models.certificates.private_storage, upload_to='certificates/%Y/%m/', verbose_name='scan (PDF, JPEG or PNG)')),
+                ('scan', models.FileField(blank=True, storage=portal.uploads.private_storage, upload_to='certificates/%Y/%m/', verbose_name='scan (PDF, JPEG or PNG)')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='filed')),
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
                 ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='filed by')),

@@ -1,25 +1,14 @@
 """Service certifications (task 8): certificates, their status history and expiry reminders."""
 
-from pathlib import Path
-
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from portal.scoping import Scope
+from portal.uploads import private_storage
 
 from .pledges import StatusChange
-
-
-def private_storage():
-    """Scans live outside MEDIA_ROOT so no static route serves them; a scoped view does."""
-    root = getattr(settings, "PRIVATE_MEDIA_ROOT", None)
-    if root is None:
-        media = Path(settings.MEDIA_ROOT)
-        root = media.parent / f"{media.name}-private"
-    return FileSystemStorage(location=root, base_url=None)
 
 
 class Certificate(models.Model):

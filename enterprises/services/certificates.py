@@ -16,17 +16,18 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from portal import uploads
 from portal.audit import acting_as, record_bulk
 
 from .. import workflow
 from ..models import Certificate, CertificateReminder, CertificateStatusChange
 from .pledges import enterprise_emails, mail_enterprise
 
-MAX_SCAN_BYTES = 5 * 1024 * 1024
-SIGNATURES = (
-    (b"%PDF-", "application/pdf"),
-    (b"\xff\xd8\xff", "image/jpeg"),
-    (b"\x89PNG\r\n\x1a\n", "image/png"),
+SCAN = uploads.UploadKind(
+    field=_("Scan"),
+    types=(uploads.PDF, uploads.JPEG, uploads.PNG),
+    max_bytes=5 * 1024 * 1024,
+    accepts=_("a PDF or an image (JPEG, PNG)"),
 )
 EDITABLE_FIELDS = (
     "number",
@@ -42,23 +43,17 @@ SME_SIZES = ("medium", "small", "micro")
 LIVE = (Certificate.Status.VALID, Certificate.Status.SUSPENDED)
 
 
-def content_type_of(head):
-    """The content type a file's first bytes announce (PDF, JPEG or PNG), or None."""
-    return next((kind for magic, kind in SIGNATURES if head.startswith(magic)), None)
+def accept_scan(upload):
+    """The scan checked and cleaned by ``portal.uploads``, or ValidationError on "scan"."""
+    try:
+        return uploads.accept(upload, SCAN)
+    except ValidationError as error:
+        raise ValidationError({"scan": error}) from error
 
 
-def check_scan(upload):
-    """Accept a PDF, JPEG or PNG by its content (not its name) up to the size limit."""
-    if upload.size > MAX_SCAN_BYTES:
-        raise ValidationError({"scan": _("The scan is larger than 5 MB.")}, code="file_size")
-    upload.seek(0)
-    head = upload.read(16)
-    upload.seek(0)
-    if content_type_of(head) is None:
-        raise ValidationError(
-            {"scan": _("The scan must be a PDF, JPEG or PNG file; this file's content is not.")},
-            code="file_type",
-        )
+def scan_download_name(certificate):
+    """The name a scan is downloaded as: the certificate number (the extension follows content)."""
+    return f"{certificate.number}.scan"
 
 
 def check_dates(issued_on, expires_on):
@@ -71,7 +66,7 @@ def create_certificate(enterprise, user, data):
     """File a certificate; one already past its expiry date is recorded as expired."""
     check_dates(data.get("issued_on"), data.get("expires_on"))
     if data.get("scan"):
-        check_scan(data["scan"])
+        data = {**data, "scan": accept_scan(data["scan"])}
     fields = {name: data[name] for name in EDITABLE_FIELDS if data.get(name) is not None}
     if data["expires_on"] < timezone.localdate():
         fields["status"] = Certificate.Status.EXPIRED
@@ -86,7 +81,7 @@ def edit_certificate(certificate, user, data):
         )
     check_dates(data.get("issued_on"), data.get("expires_on"))
     if data.get("scan"):
-        check_scan(data["scan"])
+        data = {**data, "scan": accept_scan(data["scan"])}
     for name in EDITABLE_FIELDS:
         if name in data and (name != "scan" or data[name]):
             setattr(certificate, name, data[name])

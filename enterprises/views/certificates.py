@@ -6,12 +6,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from portal import uploads
 from portal.access import ENTERPRISE, STAFF_ROLES, get_scoped_or_404, roles_required
 from portal.audit import history_for
 from portal.scoping import scoped
@@ -154,13 +154,6 @@ def detail(request, pk):
 @login_required
 def scan(request, pk):
     """The certificate's scan, only for those who may see the certificate."""
-    certificate = get_scoped_or_404(Certificate.objects, request.user, pk=pk)
-    if not certificate.scan:
-        raise Http404
-    handle = certificate.scan.open("rb")
-    content_type = service.content_type_of(handle.read(16)) or "application/octet-stream"
-    handle.seek(0)
-    response = FileResponse(handle, content_type=content_type)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'"
-    return response
+    return uploads.scoped_download(
+        request, Certificate.objects, "scan", service.scan_download_name, pk=pk
+    )

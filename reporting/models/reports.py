@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from portal.scoping import Scope
+from portal.uploads import private_storage
 
 from ..catalogue import MEASURE_TASKS, TASKS
 
@@ -178,10 +179,12 @@ class Measure(models.Model):
 
 
 class Attachment(models.Model):
-    """A file attached to a report, its type checked by content."""
+    """A file attached to a report, accepted and stored privately by ``portal.uploads``."""
 
     report = models.ForeignKey(ProgressReport, on_delete=models.CASCADE, related_name="attachments")
-    file = models.FileField(_("file"), upload_to="reporting/attachments/%Y/")
+    file = models.FileField(
+        _("file"), storage=private_storage, upload_to="reporting/attachments/%Y/"
+    )
     name = models.CharField(_("name"), max_length=200)
     content_kind = models.CharField(_("type"), max_length=10)
     size = models.PositiveIntegerField(_("size (bytes)"))

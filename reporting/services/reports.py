@@ -3,11 +3,20 @@
 from django.db import transaction
 from django.db.models import Max, OuterRef, Subquery
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from portal import uploads
 
 from ..catalogue import ATTACHMENTS, task_of
-from ..filetypes import MAX_SIZE, sniff
 from ..metrics_registry import collect
 from ..models import Attachment, Measure, ProgressReport, ReportVersion
+
+ATTACHMENT = uploads.UploadKind(
+    field=_("Attachment"),
+    types=(uploads.PDF, uploads.PNG, uploads.JPEG, uploads.DOCX, uploads.XLSX),
+    max_bytes=20 * 1024 * 1024,
+    accepts=_("a PDF, an image (PNG, JPEG), a Word document (DOCX) or an Excel workbook (XLSX)"),
+)
 
 
 class StaleEdit(Exception):
@@ -68,19 +77,14 @@ def missing_sections(report):
 
 
 def add_attachment(report, upload, user):
-    """Attach an uploaded file if its content is an allowed type, else ValueError."""
-    if upload.size > MAX_SIZE:
-        raise ValueError(upload.name)
-    kind = sniff(upload.read())
-    upload.seek(0)
-    if kind is None:
-        raise ValueError(upload.name)
+    """Attach an uploaded file through ``portal.uploads`` (ValidationError if refused)."""
+    accepted = uploads.accept(upload, ATTACHMENT)
     return Attachment.objects.create(
         report=report,
-        file=upload,
-        name=upload.name[:200],
-        content_kind=kind,
-        size=upload.size,
+        file=accepted,
+        name=accepted.display_name,
+        content_kind=accepted.file_type.key,
+        size=accepted.size,
         uploaded_by=user,
     )
 

@@ -1,11 +1,14 @@
 """A unit's report: read, edit (optimistic locking), move through the workflow, attach files."""
 
+from operator import attrgetter
+
 from django.contrib import messages
-from django.http import FileResponse
+from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from portal import uploads
 from portal.access import PROVINCIAL, get_scoped_or_404
 from portal.audit import history_for
 
@@ -138,20 +141,18 @@ def attachment_upload(request, pk):
     """Attach a file to an editable report, its type checked by content."""
     report = _report(request, pk)
     form = AttachmentForm(request.POST, request.FILES)
-    if not report.is_editable or not form.is_valid():
+    if not report.is_editable:
         messages.error(request, _("No file could be attached."))
-        return redirect(report)
-    try:
-        reports.add_attachment(report, form.cleaned_data["file"], request.user)
-    except ValueError:
-        messages.error(request, _("Only PDF, PNG, JPEG, DOCX or XLSX files may be attached."))
+    elif not form.is_valid():
+        for message in form.errors.get("file", [_("No file could be attached.")]):
+            messages.error(request, message)
     else:
+        reports.add_attachment(report, form.cleaned_data["file"], request.user)
         messages.success(request, _("File attached."))
     return redirect(report)
 
 
-@staff_required
+@login_required
 def attachment_download(request, pk):
     """One attachment, for whoever may see its report."""
-    attachment = get_scoped_or_404(Attachment.objects, request.user, pk=pk)
-    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.name)
+    return uploads.scoped_download(request, Attachment.objects, "file", attrgetter("name"), pk=pk)
