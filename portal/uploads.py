@@ -212,7 +212,7 @@ def display_name(original, extension):
 
 def content_disposition(name):
     """``attachment`` with an ASCII ``filename`` and the full name in ``filename*`` (RFC 6266)."""
-    fallback = name.encode("ascii", "ignore").decode()
+    fallback = name.encode("ascii", "ignore").decode().strip()
     stem, _dot, extension = fallback.rpartition(".")
     fallback = fallback if stem.strip(" ._-") else f"download.{extension or 'bin'}"
     if fallback == name:
