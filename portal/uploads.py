@@ -35,7 +35,9 @@ MAX_NAME_LENGTH = 120
 UNSAFE_IN_NAMES = re.compile(r'[<>:"|?*;%\'`$&{}\[\]=]')
 
 
-@dataclass(frozen=True)
+@dataclass(
+    frozen=True, eq=False
+)  # one object per type; hashing a lazy string depends on the language
 class FileType:
     """A type a file may be, as recognised from its content."""
 

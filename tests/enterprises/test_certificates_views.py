@@ -15,7 +15,11 @@ from tests.enterprises.factories_self_service import act_for, certificate
 
 pytestmark = pytest.mark.django_db
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
+PNG = (
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
+    b"\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\xff\xff?\x00\x05\xfe\x02\xfe\xa7"
+    b"5\x81\x84\x00\x00\x00\x00IEND\xaeB`\x82"
+)  # a real 1×1 PNG: scans are re-encoded, so junk after a PNG signature is refused
 
 
 @pytest.fixture
@@ -62,7 +66,7 @@ def test_a_non_pdf_named_pdf_is_refused(client_for, enterprise_user, enterprise)
 
 
 def test_an_oversized_scan_is_refused(client_for, enterprise_user, enterprise):
-    big = SimpleUploadedFile("scan.png", PNG + b"\x00" * service.MAX_SCAN_BYTES)
+    big = SimpleUploadedFile("scan.png", PNG + b"\x00" * service.SCAN.max_bytes)
     response = client_for(enterprise_user).post(
         reverse("enterprises:certificate_create"), form_data(enterprise, scan=big)
     )

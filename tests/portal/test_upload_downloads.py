@@ -45,7 +45,9 @@ def test_a_pdf_named_exe_is_stored_privately_and_served_as_pdf(client_for, provi
     assert stored.suffix == ".pdf" and "自查报告" not in stored.name
     response = download(client, attachment)
     assert response["Content-Type"] == "application/pdf"
-    assert response["Content-Disposition"].endswith("filename*=UTF-8''%E8%87%AA%E6%9F%A5%E6%8A%A5%E5%91%8A.pdf")
+    assert response["Content-Disposition"].endswith(
+        "filename*=UTF-8''%E8%87%AA%E6%9F%A5%E6%8A%A5%E5%91%8A.pdf"
+    )
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Content-Security-Policy"] == "default-src 'none'"
     assert b"".join(response.streaming_content) == PDF
@@ -60,7 +62,11 @@ def test_evil_html_can_neither_escape_nor_be_served_as_html(client_for, province
     attach(client, report, "../../evil.html", PDF)
     attachment = report.attachments.get()
     assert attachment.name == "evil.pdf"
-    assert Path(attachment.file.path).resolve().is_relative_to(Path(settings.PRIVATE_MEDIA_ROOT).resolve())
+    assert (
+        Path(attachment.file.path)
+        .resolve()
+        .is_relative_to(Path(settings.PRIVATE_MEDIA_ROOT).resolve())
+    )
     response = download(client, attachment)
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"] == 'attachment; filename="evil.pdf"'

@@ -22,6 +22,12 @@ KIND = uploads.UploadKind(
 )  # fmt: skip
 
 
+@pytest.fixture(autouse=True)
+def english():
+    with translation.override("en"):
+        yield
+
+
 def image_with_gps(image_format):
     """A small photo carrying a camera name, a rotation and GPS coordinates in its EXIF."""
     exif = Image.Exif()
