@@ -7,6 +7,9 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from . import audit
+        from django.core import checks
+
+        from . import audit, uploads
 
         audit.connect_signals()
+        checks.register(uploads.check_private_root, checks.Tags.security)
