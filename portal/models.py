@@ -299,3 +299,6 @@ class Job(models.Model):
     @property
     def finished(self):
         return self.status in (self.Status.DONE, self.Status.FAILED)
+
+
+from .holidays import HolidayCalendar  # noqa: E402,F401  (portal.workdays' entered years)

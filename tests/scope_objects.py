@@ -71,6 +71,17 @@ def _job(unit_code):
     return jobs.start("test", "测试任务", owner=staff(unit_code))
 
 
+@maker("portal.HolidayCalendar")
+def _holiday_calendar(unit_code):
+    """Headquarters-only reference data: the unit does not matter; one per year."""
+    from portal.holidays import HolidayCalendar
+
+    year = 2030 + HolidayCalendar.objects.count()
+    return HolidayCalendar.objects.create(
+        year=year, entries=[[f"{year}-01-01", "holiday", "元旦"]], changed_by=staff(unit_code)
+    )
+
+
 @maker("enterprises.Enterprise")
 def _enterprise(unit_code):
     return enterprise(unit_code)
