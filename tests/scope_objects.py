@@ -210,6 +210,14 @@ def _indicator(unit_code):
     )
 
 
+@maker("portal.Draw")
+def _portal_draw(unit_code):
+    from portal import draws
+
+    purpose = f"test:{unit_code}:{draws.new_seed()}"
+    return draws.draw(purpose, "7", ["1", "2", "3"], 1, user=staff(unit_code))
+
+
 @maker("enterprises.SamplingDraw")
 def _draw(unit_code):
     from enterprises.models import SamplingDraw
@@ -217,7 +225,7 @@ def _draw(unit_code):
     return SamplingDraw.objects.create(
         reporting_unit=ReportingUnit.objects.get(code=unit_code),
         count=1,
-        seed=7,
+        draw=_portal_draw(unit_code),
         population=1,
         drawn_by=staff(unit_code),
     )
