@@ -18,7 +18,7 @@ DOC = Path(__file__).resolve().parents[2] / "docs" / "draws.md"
 
 
 def test_the_ticket_is_sha256_of_seed_newline_identifier():
-    expected = hashlib.sha256("20191130\n440300".encode("utf-8")).hexdigest()
+    expected = hashlib.sha256(b"20191130\n440300").hexdigest()
     assert draws.ticket("20191130", "440300") == expected
 
 
