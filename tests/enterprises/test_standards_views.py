@@ -133,7 +133,7 @@ def test_drawing_a_batch_again_needs_a_reason_and_keeps_the_first(client_for, pr
     url = reverse("enterprises:declaration_draw")
     client.post(url, {"count": "3", "seed": "1", "batch": "2026 Q4"})
     response = client.post(url, {"count": "3", "seed": "2", "batch": "2026 Q4"}, follow=True)
-    assert "already drawn" in response.content.decode()
+    assert "原抽取结果有效" in response.content.decode()  # "the first draw stands"
     first = SamplingDraw.objects.get()
     client.post(url, {"count": "3", "seed": "2", "batch": "2026 Q4", "reason": "名单有误"})
     second = SamplingDraw.objects.exclude(pk=first.pk).get()

@@ -118,8 +118,9 @@ def test_a_citizen_verifies_a_draw_with_the_documented_shell_lines(tmp_path, pro
 @pytest.mark.django_db
 def test_a_second_draw_for_a_purpose_needs_a_reason_and_an_approver(province_user, hq_user):
     first = draws.draw("test:batch", "1", CANDIDATES, 2, user=province_user)
-    with pytest.raises(ValidationError, match="already drawn"):
+    with pytest.raises(ValidationError) as refused:
         draws.draw("test:batch", "2", CANDIDATES, 2, user=province_user)
+    assert refused.value.code == "already_drawn"
     with pytest.raises(ValidationError):
         draws.draw("test:batch", "2", CANDIDATES, 2, reason="名单有误", user=province_user)
     again = draws.draw(

@@ -88,10 +88,10 @@ def test_errors_name_the_line_and_the_date_and_keep_the_text(client_for, hq_user
     response = client_for(hq_user).post(URL, {"year": "2027", "days": text})
     assert response.status_code == 200
     page = response.content.decode()
-    assert "Line 2" in page and "2027-02-30" in page
-    assert "Line 3" in page and "2027-01-06" in page  # a Wednesday cannot be a working weekend
-    assert "Line 4" in page and "line 1" in page  # given twice
-    assert "Line 5" in page and "2028-01-01" in page
+    assert "第 2 行：“2027-02-30”不是日期" in page
+    assert "第 3 行：2027-01-06 是工作日" in page  # a Wednesday cannot be a working weekend
+    assert "第 4 行：2027-01-01 已在第 1 行填写过" in page
+    assert "第 5 行：2028-01-01 不在 2027 年内" in page
     assert "2027-02-30,holiday,春节" in page  # nothing typed is lost
     assert not HolidayCalendar.objects.exists()
 
