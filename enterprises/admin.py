@@ -78,8 +78,8 @@ class StandardDeclarationAdmin(admin.ModelAdmin):
 
 @admin.register(SamplingDraw)
 class SamplingDrawAdmin(admin.ModelAdmin):
-    list_display = ["drawn_at", "reporting_unit", "population", "seed", "drawn_by"]
-    readonly_fields = ["seed", "population", "drawn_by", "reporting_unit", "ratio", "count"]
+    list_display = ["drawn_at", "reporting_unit", "population", "draw", "drawn_by"]
+    readonly_fields = ["draw", "population", "drawn_by", "reporting_unit", "ratio", "count"]
 
 
 @admin.register(Certificate)

@@ -40,6 +40,11 @@ urlpatterns = [
     path("standards/draws/new/", standards.draw, name="declaration_draw"),
     path("standards/draws/<int:pk>/", standards.draw_detail, name="draw_detail"),
     path("standards/samples/<int:pk>/outcome/", standards.outcome, name="sample_outcome"),
+    path(
+        "standards/draws/<int:pk>/candidates.txt",
+        standards.draw_candidates,
+        name="draw_candidates",
+    ),
     # Service certificates (task 8)
     path("certificates/", certificates.overview, name="certificates"),
     path("certificates/mine/", certificates.mine, name="my_certificates"),

@@ -299,3 +299,7 @@ class Job(models.Model):
     @property
     def finished(self):
         return self.status in (self.Status.DONE, self.Status.FAILED)
+
+
+from .draw_records import Draw  # noqa: E402,F401  (portal.draws' record)
+from .holidays import HolidayCalendar  # noqa: E402,F401  (portal.workdays' entered years)

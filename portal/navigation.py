@@ -19,6 +19,7 @@ MENU = [
     (_("Certificates"), "enterprises:certificates", STAFF),
     (_("Reporting"), "reporting:rounds", STAFF),
     (_("Audit trail"), "portal:audit", (HEADQUARTERS,)),
+    (_("Holidays"), "portal:holidays", (HEADQUARTERS,)),
     (_("Public pledges"), "enterprises:public_pledges", (None,)),
     (_("Public standards"), "enterprises:public_declarations", (None,)),
 ]

@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
-from . import two_factor, views
+from . import holiday_views, two_factor, views
 from .discovery import app_modules
 
 
@@ -33,6 +33,7 @@ portal_patterns = (
         path("", views.HomeView.as_view(), name="home"),
         path("dashboard/", views.dashboard, name="dashboard"),
         path("audit/", views.AuditListView.as_view(), name="audit"),
+        path("holidays/", holiday_views.holidays, name="holidays"),
         path("jobs/<uuid:pk>/", views.job_detail, name="job"),
         path("jobs/<uuid:pk>/download/", views.job_download, name="job_download"),
         path(

@@ -71,6 +71,17 @@ def _job(unit_code):
     return jobs.start("test", "测试任务", owner=staff(unit_code))
 
 
+@maker("portal.HolidayCalendar")
+def _holiday_calendar(unit_code):
+    """Headquarters-only reference data: the unit does not matter; one per year."""
+    from portal.holidays import HolidayCalendar
+
+    year = 2030 + HolidayCalendar.objects.count()
+    return HolidayCalendar.objects.create(
+        year=year, entries=[[f"{year}-01-01", "holiday", "元旦"]], changed_by=staff(unit_code)
+    )
+
+
 @maker("enterprises.Enterprise")
 def _enterprise(unit_code):
     return enterprise(unit_code)
@@ -199,6 +210,14 @@ def _indicator(unit_code):
     )
 
 
+@maker("portal.Draw")
+def _portal_draw(unit_code):
+    from portal import draws
+
+    purpose = f"test:{unit_code}:{draws.new_seed()}"
+    return draws.draw(purpose, "7", ["1", "2", "3"], 1, user=staff(unit_code))
+
+
 @maker("enterprises.SamplingDraw")
 def _draw(unit_code):
     from enterprises.models import SamplingDraw
@@ -206,7 +225,7 @@ def _draw(unit_code):
     return SamplingDraw.objects.create(
         reporting_unit=ReportingUnit.objects.get(code=unit_code),
         count=1,
-        seed=7,
+        draw=_portal_draw(unit_code),
         population=1,
         drawn_by=staff(unit_code),
     )

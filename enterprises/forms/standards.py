@@ -56,12 +56,26 @@ class DrawForm(forms.Form):
         decimal_places=2,
     )
     count = forms.IntegerField(label=_("Or a number to draw"), required=False, min_value=1)
-    seed = forms.IntegerField(
-        label=_("Seed"),
+    batch = forms.CharField(
+        label=_("Review batch"),
         required=False,
-        min_value=0,
-        max_value=2**63 - 1,
-        help_text=_("Leave empty for a fresh random draw; give a recorded seed to repeat one."),
+        max_length=100,
+        help_text=_("For example “2026 Q4”; empty means today. A batch is drawn once."),
+    )
+    seed = forms.CharField(
+        label=_("Published seed"),
+        required=False,
+        max_length=200,
+        help_text=_(
+            "For example the winning numbers of a public lottery drawn after the list was "
+            "fixed. Leave empty and the portal picks a random one."
+        ),
+    )
+    reason = forms.CharField(
+        label=_("Reason for drawing the batch again"),
+        required=False,
+        max_length=500,
+        help_text=_("Only for a second draw of the same batch; you are recorded as approving it."),
     )
     note = forms.CharField(label=_("Note"), required=False, max_length=300)
 

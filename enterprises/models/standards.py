@@ -114,7 +114,7 @@ class StandardIndicator(models.Model):
 
 
 class SamplingDraw(models.Model):
-    """A regulator's random draw of declarations to review; the seed makes it reproducible."""
+    """A regulator's random draw of declarations to review, recorded by portal.draws."""
 
     reporting_unit = models.ForeignKey(
         "portal.ReportingUnit",
@@ -126,7 +126,9 @@ class SamplingDraw(models.Model):
     )
     ratio = models.DecimalField(_("ratio"), max_digits=5, decimal_places=4, null=True, blank=True)
     count = models.PositiveIntegerField(_("count"), null=True, blank=True)
-    seed = models.BigIntegerField(_("seed"))
+    draw = models.OneToOneField(
+        "portal.Draw", verbose_name=_("draw"), on_delete=models.PROTECT, related_name="+"
+    )
     population = models.PositiveIntegerField(_("declarations in scope"))
     drawn_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("drawn by"), on_delete=models.PROTECT

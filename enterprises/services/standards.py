@@ -8,10 +8,10 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from portal import draws
 from portal.audit import record_bulk
 from portal.scoping import scoped
 
-from .. import sampling
 from ..models import SampledDeclaration, SamplingDraw, StandardDeclaration, StandardIndicator
 
 FrontRunner = StandardDeclaration.FrontRunner
@@ -110,30 +110,45 @@ def decide_front_runner(declaration, user, confirm):
     return declaration
 
 
+def sampling_purpose(user, batch):
+    """What a draw is for: one review batch of one jurisdiction (a second draw is a re-draw)."""
+    unit = user.reporting_unit.code if user.reporting_unit else "national"
+    return f"enterprises.standards:{unit}:{batch}"
+
+
 @transaction.atomic
-def draw_sample(user, *, ratio=None, count=None, seed=None, note=""):
-    """Draw declarations of the regulator's scope at random for review; the seed is stored."""
+def draw_sample(user, *, ratio=None, count=None, seed=None, batch="", note="", reason=""):
+    """Draw declarations of the regulator's scope for review with portal.draws, and record it."""
     ids = list(
         scoped(StandardDeclaration.objects.all(), user).order_by("pk").values_list("pk", flat=True)
     )
     if not ids:
         raise ValidationError(_("There are no declarations in your jurisdiction to draw from."))
     try:
-        size = sampling.sample_size(len(ids), ratio=ratio, count=count)
+        size = draws.sample_size(len(ids), ratio=ratio, count=count)
     except ValueError as error:
         raise ValidationError(_("Give either a ratio between 0 and 1 or a count.")) from error
-    seed = sampling.new_seed() if seed is None else seed
+    batch = batch.strip() or timezone.localdate().isoformat()
+    record = draws.draw(
+        sampling_purpose(user, batch),
+        draws.new_seed() if seed in (None, "") else seed,
+        [str(pk) for pk in ids],
+        size,
+        reason=reason,
+        approved_by=user if reason.strip() else None,
+        user=user,
+    )
     sample = SamplingDraw.objects.create(
         reporting_unit=user.reporting_unit,
         ratio=ratio,
         count=count,
-        seed=seed,
+        draw=record,
         population=len(ids),
         drawn_by=user,
         note=note,
     )
     items = SampledDeclaration.objects.bulk_create(
-        SampledDeclaration(draw=sample, declaration_id=pk) for pk in sampling.draw(ids, seed, size)
+        SampledDeclaration(draw=sample, declaration_id=int(pk)) for pk in record.result
     )
     record_bulk(items, "create")
     return sample

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -39,7 +40,8 @@ def staff_list(request):
     if front_runner in StandardDeclaration.FrontRunner.values:
         rows = rows.filter(front_runner=front_runner)
     page = Paginator(rows, 50).get_page(request.GET.get("page"))
-    draws = scoped(SamplingDraw.objects.select_related("drawn_by"), request.user)[:10]
+    draws = scoped(SamplingDraw.objects.select_related("drawn_by", "draw"), request.user)
+    draws = draws.defer("draw__candidates")[:10]
     context = {
         "page": page,
         "query": f"front_runner={front_runner}",
@@ -146,8 +148,10 @@ def draw(request):
             request.user,
             ratio=form.ratio(),
             count=data["count"],
-            seed=data["seed"],
+            seed=data["seed"].strip(),
+            batch=data["batch"],
             note=data["note"],
+            reason=data["reason"],
         )
     except ValidationError as error:
         for message in error_messages(error):
@@ -159,10 +163,25 @@ def draw(request):
 @roles_required(*STAFF_ROLES)
 def draw_detail(request, pk):
     """A draw: its seed and ratio, and the sampled declarations with their outcomes."""
-    sample = get_scoped_or_404(SamplingDraw.objects.select_related("drawn_by"), request.user, pk=pk)
+    sample = get_scoped_or_404(
+        SamplingDraw.objects.select_related("drawn_by", "draw__approved_by").defer(
+            "draw__candidates"
+        ),
+        request.user,
+        pk=pk,
+    )
     items = sample.items.select_related("declaration__enterprise", "reviewed_by")
     context = {"draw": sample, "items": items, "outcome_form": OutcomeForm()}
     return render(request, "enterprises/standards/draw_detail.html", context)
+
+
+@roles_required(*STAFF_ROLES)
+def draw_candidates(request, pk):
+    """The draw's candidate list exactly as hashed, to verify the draw (docs/draws.md)."""
+    sample = get_scoped_or_404(SamplingDraw.objects.select_related("draw"), request.user, pk=pk)
+    response = HttpResponse(sample.draw.candidates, content_type="text/plain; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="draw-{sample.draw_id}-candidates.txt"'
+    return response
 
 
 @roles_required(*STAFF_ROLES)

@@ -1,5 +1,7 @@
 """Declarations: filing with indicators, front-runner flag and confirmation, sampling, scope."""
 
+import hashlib
+
 import pytest
 from django.urls import reverse
 
@@ -115,13 +117,40 @@ def test_a_draw_samples_only_the_regulators_jurisdiction(client_for, province_us
     response = client.post(reverse("enterprises:declaration_draw"), {"percent": "30", "seed": "42"})
     sample = SamplingDraw.objects.get()
     assert response.status_code == 302
-    assert (sample.population, sample.seed, sample.reporting_unit.code) == (10, 42, "440000")
+    assert (sample.population, sample.draw.seed, sample.reporting_unit.code) == (10, "42", "440000")
     drawn = set(sample.items.values_list("declaration_id", flat=True))
     assert len(drawn) == 3
     assert drawn <= {d.pk for d in guangdong}
     assert not drawn & {d.pk for d in zhejiang}
-    again = service.draw_sample(province_user, ratio=sample.ratio, seed=42)
+    again = service.draw_sample(province_user, ratio=sample.ratio, seed="42", batch="another")
     assert set(again.items.values_list("declaration_id", flat=True)) == drawn
+
+
+def test_drawing_a_batch_again_needs_a_reason_and_keeps_the_first(client_for, province_user):
+    for _ in range(10):
+        declaration(EnterpriseFactory())
+    client = client_for(province_user)
+    url = reverse("enterprises:declaration_draw")
+    client.post(url, {"count": "3", "seed": "1", "batch": "2026 Q4"})
+    response = client.post(url, {"count": "3", "seed": "2", "batch": "2026 Q4"}, follow=True)
+    assert "原抽取结果有效" in response.content.decode()  # "the first draw stands"
+    first = SamplingDraw.objects.get()
+    client.post(url, {"count": "3", "seed": "2", "batch": "2026 Q4", "reason": "名单有误"})
+    second = SamplingDraw.objects.exclude(pk=first.pk).get()
+    assert second.draw.replaces == first.draw
+    assert (second.draw.reason, second.draw.approved_by) == ("名单有误", province_user)
+
+
+def test_the_draw_page_shows_what_a_citizen_needs_to_verify_it(client_for, province_user):
+    items = [declaration(EnterpriseFactory()) for _ in range(4)]
+    sample = service.draw_sample(province_user, count=2, seed="2026-12-01 福彩3D 123")
+    page = client_for(province_user).get(reverse("enterprises:draw_detail", args=[sample.pk]))
+    text = page.content.decode()
+    expected_list = "\n".join(sorted(str(d.pk) for d in items))
+    assert hashlib.sha256(expected_list.encode()).hexdigest() in text
+    assert "sha256-rank-v1" in text and "2026-12-01 福彩3D 123" in text
+    url = reverse("enterprises:draw_candidates", args=[sample.pk])
+    assert client_for(province_user).get(url).content.decode() == expected_list
 
 
 def test_a_draw_needs_a_ratio_or_a_count(client_for, province_user):
@@ -160,4 +189,4 @@ def test_a_draw_is_seen_only_within_its_jurisdiction(
     assert client_for(other_province_user).get(url).status_code == 404
     response = client_for(province_user).get(url)
     assert response.status_code == 200
-    assert response.context["draw"].seed == 3
+    assert response.context["draw"].draw.seed == "3"

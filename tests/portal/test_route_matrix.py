@@ -39,6 +39,7 @@ def _models():
         "enterprises:declaration_edit": e.StandardDeclaration,
         "enterprises:declaration_decide": e.StandardDeclaration,
         "enterprises:draw_detail": e.SamplingDraw,
+        "enterprises:draw_candidates": e.SamplingDraw,
         "enterprises:sample_outcome": e.SampledDeclaration,
         "enterprises:certificate_detail": e.Certificate,
         "enterprises:certificate_edit": e.Certificate,
