@@ -7,6 +7,7 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from . import audit
+        from . import audit, limits
 
         audit.connect_signals()
+        limits.use_api_message()

@@ -4,9 +4,9 @@ Under /api/ the answer is JSON in the API's one error shape (portal.api.errors);
 this module is the one place that chooses between the two by path.
 """
 
+from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.template import loader
-from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 
 from .api.errors import error_response

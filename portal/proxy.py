@@ -13,7 +13,8 @@ def is_trusted_proxy(address):
         ip = ipaddress.ip_address(address)
     except ValueError:
         return False
-    return any(ip in ipaddress.ip_network(entry, strict=False) for entry in settings.TRUSTED_PROXIES)
+    networks = (ipaddress.ip_network(entry, strict=False) for entry in settings.TRUSTED_PROXIES)
+    return any(ip in network for network in networks)
 
 
 class TrustedProxyMiddleware:

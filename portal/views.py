@@ -20,17 +20,32 @@ from .dashboard import panels_for
 from .models import AuditEntry, Job, ReportingUnit
 from .scoping import Scope, scoped
 
-
 # The campaign's areas on the home page: (title, description, path). An area is
 # shown only once its pages exist, so the home page promises nothing missing.
 AREAS = [
-    (_("Quality pledges"), _("Enterprises' published service-quality pledges."), "/enterprises/public/pledges/"),
-    (_("Enterprise standards"), _("Standards enterprises declare, and the front-runners."), "/enterprises/public/standards/"),
-    (_("Service-quality monitoring"), _("Surveys of service quality by region and industry."), "/monitoring/"),
+    (
+        _("Quality pledges"),
+        _("Enterprises' published service-quality pledges."),
+        "/enterprises/public/pledges/",
+    ),
+    (
+        _("Enterprise standards"),
+        _("Standards enterprises declare, and the front-runners."),
+        "/enterprises/public/standards/",
+    ),
+    (
+        _("Service-quality monitoring"),
+        _("Surveys of service quality by region and industry."),
+        "/monitoring/",
+    ),
     (_("Credit supervision"), _("Quality credit records of service enterprises."), "/credit/"),
     (_("Complaints"), _("Consumers' complaints about service quality."), "/complaints/"),
-    (_("Progress reporting"), _("The reporting units' progress reports to SAMR and NDRC."), "/reporting/"),
-]  # fmt: skip
+    (
+        _("Progress reporting"),
+        _("The reporting units' progress reports to SAMR and NDRC."),
+        "/reporting/",
+    ),
+]
 
 
 def existing_areas():

@@ -59,9 +59,7 @@ def test_a_violation_report_is_logged_without_a_csrf_token(caplog):
     cache.clear()
     client = Client(enforce_csrf_checks=True)
     with caplog.at_level(logging.WARNING, logger="portal.csp"):
-        response = client.post(
-            "/csp-report/", report_body(), content_type="application/csp-report"
-        )
+        response = client.post("/csp-report/", report_body(), content_type="application/csp-report")
     assert response.status_code == 204
     assert "script-src" in caplog.text and "inline" in caplog.text
 
