@@ -99,3 +99,13 @@ def test_a_ten_megabyte_api_body_is_refused_as_json(
     assert response.json()["error"]["status"] == response.status_code
     zhejiang_report.refresh_from_db()
     assert zhejiang_report.texts.get("task-1", "") == ""
+
+
+def test_a_former_name_is_limited_per_line():
+    from enterprises.forms.registry import FormerNamesField
+
+    field = FormerNamesField(required=False)
+    assert field.clean("甲" * 200 + "\n乙") == ["甲" * 200, "乙"]
+    with translation.override("zh-hans"), pytest.raises(ValidationError) as refused:
+        field.clean("乙\n" + "甲" * 201)
+    assert "第 2 行" in str(refused.value) and "201" in str(refused.value)
