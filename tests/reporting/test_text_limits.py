@@ -109,3 +109,24 @@ def test_a_former_name_is_limited_per_line():
     with translation.override("zh-hans"), pytest.raises(ValidationError) as refused:
         field.clean("乙\n" + "甲" * 201)
     assert "第 2 行" in str(refused.value) and "201" in str(refused.value)
+
+
+def test_a_name_over_200_characters_is_refused_naming_the_field(client_for, hq_user):
+    from reporting.models import Round
+
+    data = {
+        "title": "轮" * 200,
+        "period_start": "2020-11-01",
+        "period_end": "2021-10-31",
+        "opens_on": "2021-11-01",
+        "due_date": "2021-11-30",
+        "included": ["task-1", "attachments"],
+    }
+    client = client_for(hq_user)
+    assert client.post(reverse("reporting:round_create"), data).status_code == 302
+    data["title"] = "次" * 201
+    refused = client.post(reverse("reporting:round_create"), data)
+    assert refused.status_code == 200
+    error = refused.text.split('class="error" role="alert">', 1)[1].split("</p>", 1)[0]
+    assert error.startswith("标题") and "200" in error and "201" in error
+    assert not Round.objects.filter(title="次" * 201).exists()
