@@ -9,7 +9,8 @@ class PortalConfig(AppConfig):
     def ready(self):
         from django.core import checks
 
-        from . import audit, uploads
+        from . import audit, limits, uploads
 
         audit.connect_signals()
+        limits.use_api_message()
         checks.register(uploads.check_private_root, checks.Tags.security)

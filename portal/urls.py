@@ -2,9 +2,9 @@
 
 from django.contrib import admin
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView
 
-from . import holiday_views, two_factor, views
+from . import api_docs, csp_report, holiday_views, two_factor, views
 from .discovery import app_modules
 
 
@@ -48,6 +48,8 @@ portal_patterns = (
 urlpatterns = [
     path("", include(portal_patterns)),
     path("health/", views.health, name="health"),
+    path("csp-report/", csp_report.csp_report, name="csp_report"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("accounts/verify/", two_factor.verify, name="two_factor_verify"),
     path("accounts/two-factor/", two_factor.setup, name="two_factor_setup"),
     path("accounts/two-factor/off/", two_factor.disable, name="two_factor_disable"),
@@ -56,10 +58,12 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", include(api_urls())),
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("api/v1/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
-    path("api/v1/redoc/", SpectacularRedocView.as_view(url_name="schema"), name="api-redoc"),
+    path("api/v1/docs/", api_docs.swagger, name="api-docs"),
+    path("api/v1/redoc/", api_docs.redoc, name="api-redoc"),
     *app_page_urls(),
 ]
 
-handler404 = "portal.views.not_found"
-handler500 = "portal.views.server_error"
+handler400 = "portal.errors.bad_request"
+handler403 = "portal.errors.permission_denied"
+handler404 = "portal.errors.page_not_found"
+handler500 = "portal.errors.server_error"

@@ -7,7 +7,9 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import connection
 from django.http import FileResponse, Http404, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
+from django.urls import Resolver404, resolve
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
@@ -16,13 +18,55 @@ from .access import HEADQUARTERS, RoleRequiredMixin, get_scoped_or_404
 from .audit import history_for
 from .dashboard import panels_for
 from .models import AuditEntry, Job, ReportingUnit
-from .scoping import can_see, scoped
+from .scoping import Scope, scoped
+
+# The campaign's areas on the home page: (title, description, path). An area is
+# shown only once its pages exist, so the home page promises nothing missing.
+AREAS = [
+    (
+        _("Quality pledges"),
+        _("Enterprises' published service-quality pledges."),
+        "/enterprises/public/pledges/",
+    ),
+    (
+        _("Enterprise standards"),
+        _("Standards enterprises declare, and the front-runners."),
+        "/enterprises/public/standards/",
+    ),
+    (
+        _("Service-quality monitoring"),
+        _("Surveys of service quality by region and industry."),
+        "/monitoring/",
+    ),
+    (_("Credit supervision"), _("Quality credit records of service enterprises."), "/credit/"),
+    (_("Complaints"), _("Consumers' complaints about service quality."), "/complaints/"),
+    (
+        _("Progress reporting"),
+        _("The reporting units' progress reports to SAMR and NDRC."),
+        "/reporting/",
+    ),
+]
+
+
+def existing_areas():
+    """The campaign areas whose pages exist, with their links."""
+    areas = []
+    for title, description, url in AREAS:
+        try:
+            resolve(url)
+        except Resolver404:
+            continue
+        areas.append({"title": title, "description": description, "url": url})
+    return areas
 
 
 class HomeView(TemplateView):
-    """Public landing page."""
+    """Public landing page: the campaign's areas that exist today."""
 
     template_name = "portal/home.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(areas=existing_areas(), **kwargs)
 
 
 @login_required
@@ -70,8 +114,10 @@ def object_history(request, app_label, model_name, pk):
         model = apps.get_model(app_label, model_name)
     except LookupError as missing:
         raise Http404 from missing
-    obj = model._default_manager.filter(pk=pk).first()
-    if obj is None or not can_see(request.user, obj):
+    if not isinstance(getattr(model, "scope", None), Scope):
+        raise Http404  # no declared scope: nobody's history, whether the row exists or not
+    obj = scoped(model._default_manager.filter(pk=pk), request.user).first()
+    if obj is None:
         raise Http404
     entries = history_for(obj)[:200]
     return render(request, "portal/history.html", {"object": obj, "entries": entries})
@@ -137,20 +183,6 @@ def job_download(request, pk):
     return FileResponse(job.result_file.open("rb"), as_attachment=True, filename=name)
 
 
-def _api_error(request, status, message):
-    body = {"status": status, "code": "not_found" if status == 404 else "error"}
-    return JsonResponse({"error": {**body, "message": str(message), "fields": {}}}, status=status)
-
-
-def not_found(request, exception=None):
-    """404: JSON in the API's error shape under /api/, a page elsewhere."""
-    if request.path.startswith("/api/"):
-        return _api_error(request, 404, _("Not found."))
-    return render(request, "404.html", status=404)
-
-
-def server_error(request):
-    """500: JSON under /api/, a plain page elsewhere (no context that could fail again)."""
-    if request.path.startswith("/api/"):
-        return _api_error(request, 500, _("Server error. The error has been logged."))
-    return render(request, "500.html", status=500)
+def favicon(request):
+    """/favicon.ico for clients that ask for it without reading the page: our SVG icon."""
+    return redirect(static("portal/favicon.svg"), permanent=True)

@@ -6,6 +6,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 from rest_framework.routers import SimpleRouter
 
+from portal import limits
 from portal.access import HEADQUARTERS, PROVINCIAL, STAFF_ROLES
 from portal.api.viewsets import ScopedModelViewSet, ScopedReadOnlyViewSet
 
@@ -66,12 +67,16 @@ class MeasureSerializer(serializers.ModelSerializer):
 
 
 class TransitionInput(serializers.Serializer):
-    comment = serializers.CharField(required=False, allow_blank=True, default="")
+    comment = serializers.CharField(
+        required=False, allow_blank=True, default="", max_length=limits.REASON
+    )
 
 
 class TextsInput(serializers.Serializer):
     lock_version = serializers.IntegerField()
-    texts = serializers.DictField(child=serializers.CharField(allow_blank=True))
+    texts = serializers.DictField(
+        child=serializers.CharField(allow_blank=True, max_length=limits.REPORT_SECTION)
+    )
 
 
 class RoundViewSet(ScopedModelViewSet):

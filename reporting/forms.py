@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from portal import uploads
+from portal import limits, uploads
 
 from .catalogue import ATTACHMENTS, configured_sections, default_sections
 from .models import Measure, Round
@@ -27,6 +27,7 @@ class RoundForm(forms.ModelForm):
     extra = forms.CharField(
         label=_("Additional sections"),
         required=False,
+        max_length=limits.REASON,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("One title per line; they come before the attachments and need text."),
     )
@@ -56,6 +57,7 @@ class ReportTextsForm(forms.Form):
             self.fields[section["key"]] = forms.CharField(
                 label=section["title"],
                 required=False,
+                max_length=limits.REPORT_SECTION,
                 widget=forms.Textarea(attrs={"rows": 6}),
                 help_text=_("Required before submission.") if section.get("required") else "",
             )
@@ -69,7 +71,10 @@ class TransitionForm(forms.Form):
     """The comment that goes with a status change (required when returning)."""
 
     comment = forms.CharField(
-        label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Comment"),
+        required=False,
+        max_length=limits.REASON,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
 

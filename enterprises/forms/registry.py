@@ -5,6 +5,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from portal import limits
 from portal.models import AdminDivision, ReportingUnit
 
 from .. import industries, uscc
@@ -57,6 +58,16 @@ class FormerNamesField(forms.CharField):
 
     def to_python(self, value):
         return [line.strip() for line in (value or "").splitlines() if line.strip()]
+
+    def validate(self, value):
+        super().validate(value)
+        for number, name in enumerate(value, start=1):
+            if len(name) > limits.NAME:
+                raise ValidationError(
+                    _("Line %(line)d has %(length)d characters; a name has at most %(limit)d."),
+                    code="max_length",
+                    params={"line": number, "length": len(name), "limit": limits.NAME},
+                )
 
 
 class EnterpriseForm(forms.ModelForm):

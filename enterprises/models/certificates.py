@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from portal.limits import text_limit
 from portal.scoping import Scope
 from portal.uploads import private_storage
 
@@ -30,7 +31,7 @@ class Certificate(models.Model):
     number = models.CharField(_("certificate number"), max_length=60)
     certification_body = models.CharField(_("certification body"), max_length=200)
     service = models.CharField(_("certified service"), max_length=200)
-    scope_text = models.TextField(_("scope of certification"), max_length=2000)
+    scope_text = models.TextField(_("scope of certification"), **text_limit(2000))
     issued_on = models.DateField(_("issued on"))
     expires_on = models.DateField(_("expires on"))
     status = models.CharField(

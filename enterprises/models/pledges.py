@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.limits import REASON, text_limit
 from portal.scoping import Scope
 
 
@@ -22,7 +23,7 @@ class StatusChange(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    reason = models.TextField(_("reason"), blank=True)
+    reason = models.TextField(_("reason"), blank=True, **text_limit(REASON))
     at = models.DateTimeField(_("when"), default=timezone.now)
 
     class Meta:
@@ -63,7 +64,7 @@ class Pledge(models.Model):
     # Denormalised from the published revision so the public directory can filter by date.
     published_period_end = models.DateField(_("published period ends"), null=True, blank=True)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
-    return_reason = models.TextField(_("reason for return"), blank=True)
+    return_reason = models.TextField(_("reason for return"), blank=True, **text_limit(REASON))
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("filed by"),
@@ -121,8 +122,8 @@ class PledgeRevision(models.Model):
         Pledge, verbose_name=_("pledge"), on_delete=models.CASCADE, related_name="revisions"
     )
     number = models.PositiveIntegerField(_("revision"))
-    services = models.TextField(_("services offered"), max_length=4000)
-    standards = models.TextField(_("standards followed"), max_length=2000)
+    services = models.TextField(_("services offered"), **text_limit(4000))
+    standards = models.TextField(_("standards followed"), **text_limit(2000))
     response_hours = models.PositiveIntegerField(
         _("promised response time (hours)"),
         help_text=_("How soon a customer's request is answered."),
@@ -131,9 +132,9 @@ class PledgeRevision(models.Model):
         _("promised completion time (days)"),
         help_text=_("How soon a service or a repair is completed."),
     )
-    pricing = models.TextField(_("prices or how prices are set"), max_length=4000)
-    after_sales = models.TextField(_("after-sales and guarantee terms"), max_length=4000)
-    complaint_channel = models.TextField(_("how to complain"), max_length=1000)
+    pricing = models.TextField(_("prices or how prices are set"), **text_limit(4000))
+    after_sales = models.TextField(_("after-sales and guarantee terms"), **text_limit(4000))
+    complaint_channel = models.TextField(_("how to complain"), **text_limit(1000))
     complaint_phone = models.CharField(_("complaint hotline"), max_length=30, blank=True)
     period_start = models.DateField(_("pledge period starts"))
     period_end = models.DateField(_("pledge period ends"))
@@ -198,7 +199,7 @@ class Recognition(models.Model):
         on_delete=models.PROTECT,
         related_name="recognitions",
     )
-    reason = models.TextField(_("what improved"), max_length=2000)
+    reason = models.TextField(_("what improved"), **text_limit(REASON))
     recognised_on = models.DateField(_("recognised on"), default=_today)
     recognised_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from portal.limits import REASON, text_limit
 from portal.scoping import Scope
 
 
@@ -169,7 +170,7 @@ class SampledDeclaration(models.Model):
     outcome = models.CharField(
         _("outcome"), max_length=20, choices=Outcome.choices, default=Outcome.PENDING
     )
-    note = models.TextField(_("findings"), max_length=2000, blank=True)
+    note = models.TextField(_("findings"), blank=True, **text_limit(REASON))
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("reviewed by"),

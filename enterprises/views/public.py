@@ -12,6 +12,7 @@ from ..models import Enterprise, Pledge, PledgeRevision, StandardDeclaration, St
 from ..services.registry import search_name
 
 PAGE_SIZE = 30
+MAX_OFFSET = 10**9
 
 
 def page_of(rows, request, size=PAGE_SIZE):
@@ -21,6 +22,8 @@ def page_of(rows, request, size=PAGE_SIZE):
     except ValueError:
         number = 1
     start = (number - 1) * size
+    if start > MAX_OFFSET:
+        raise Http404  # PostgreSQL's OFFSET is a bigint; no list is that long anyway
     items = list(rows[start : start + size + 1])
     query = request.GET.copy()
     query.pop("page", None)

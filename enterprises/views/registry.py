@@ -64,6 +64,14 @@ def _choices(flt):
     }
 
 
+def _after(request):
+    """The keyset position from ?after=, or None (first page) when it is not a usable id."""
+    after = request.GET.get("after", "")
+    if not (after.isascii() and after.isdigit()) or len(after) > 18:
+        return None
+    return int(after)
+
+
 class EnterpriseListView(RoleRequiredMixin, View):
     """Search and filter the registry; keyset pages; htmx swaps only the results."""
 
@@ -73,11 +81,8 @@ class EnterpriseListView(RoleRequiredMixin, View):
         flt = _filtered(request)
         rows, next_after = [], None
         if flt.is_valid():
-            after = request.GET.get("after", "")
             queryset = flt.qs.values(*LIST_VALUES)
-            rows, next_after = registry.keyset_page(
-                queryset, int(after) if after.isdigit() else None
-            )
+            rows, next_after = registry.keyset_page(queryset, _after(request))
         context = {
             "filter": flt,
             "rows": _labelled(rows),

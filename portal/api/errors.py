@@ -5,7 +5,7 @@
 """
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.utils.translation import gettext as _
 from rest_framework import exceptions, status
 from rest_framework.response import Response
@@ -57,3 +57,26 @@ def exception_handler(exc, context):
         code = "invalid" if response.status_code == status.HTTP_400_BAD_REQUEST else "error"
     body = {"status": response.status_code, "code": code, "message": message, "fields": fields}
     return Response({"error": body}, status=response.status_code, headers=response.headers)
+
+
+STATUS_CODES = {
+    400: "bad_request",
+    403: "permission_denied",
+    404: "not_found",
+    405: "method_not_allowed",
+    413: "request_too_large",
+    415: "unsupported_media_type",
+    429: "throttled",
+    500: "server_error",
+}
+
+
+def error_response(status_code, message):
+    """The one error shape as a plain Django response (for errors outside DRF's views)."""
+    body = {
+        "status": status_code,
+        "code": STATUS_CODES.get(status_code, "error"),
+        "message": str(message),
+        "fields": {},
+    }
+    return JsonResponse({"error": body}, status=status_code)

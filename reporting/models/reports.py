@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from portal.limits import PLEDGE_TEXT, REASON, text_limit
 from portal.scoping import Scope
 from portal.uploads import private_storage
 
@@ -113,7 +114,7 @@ class Transition(models.Model):
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    comment = models.TextField(_("comment"), blank=True)
+    comment = models.TextField(_("comment"), blank=True, **text_limit(REASON))
     version = models.ForeignKey(
         ReportVersion, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -153,7 +154,7 @@ class Measure(models.Model):
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     name = models.CharField(_("name"), max_length=200)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description"), blank=True, **text_limit(PLEDGE_TEXT))
     pilots = models.PositiveIntegerField(_("pilots"), default=0)
     platforms = models.PositiveIntegerField(_("platforms"), default=0)
     people_trained = models.PositiveIntegerField(_("people trained"), default=0)

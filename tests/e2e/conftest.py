@@ -2,6 +2,7 @@
 
 Every request the page makes must stay on this machine: a request to any other
 host is blocked and fails the test (the portal loads nothing from the internet).
+A Content-Security-Policy violation on any page also fails the test.
 """
 
 import os
@@ -28,6 +29,12 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", ""}
+# Playwright's init scripts are not subject to the page's CSP, so this listener always runs.
+REPORT_CSP_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI}`);
+});
+"""
 SCREENSHOTS = os.path.join(os.path.dirname(__file__), "..", "..", "test-artifacts", "screenshots")
 
 
@@ -57,13 +64,22 @@ def page(browser, live_server):
             route.abort()
 
     context.route("**/*", guard)
+    context.add_init_script(REPORT_CSP_VIOLATIONS)
     page = context.new_page()
-    errors = []
+    errors, violations = [], []
     page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda message: _collect_violation(message, page, violations))
     yield page
     context.close()
     assert not external, f"the page tried to load from outside the machine: {external}"
     assert not errors, f"JavaScript errors on the page: {errors}"
+    assert not violations, f"Content-Security-Policy violations: {violations}"
+
+
+def _collect_violation(message, page, violations):
+    text = message.text
+    if message.type == "error" and ("CSP violation" in text or "Content Security Policy" in text):
+        violations.append(f"{page.url}: {text}")
 
 
 @pytest.fixture

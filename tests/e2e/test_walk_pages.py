@@ -42,6 +42,8 @@ def test_every_linked_page_opens_for_each_demo_role(live_server, page, screensho
         if response.status >= 400:
             failures.append((url, response.status))
             continue
+        if "content-security-policy" not in response.headers:
+            failures.append((url, "no Content-Security-Policy header"))
         if page.locator("html[lang=zh-hans]").count() == 0:
             failures.append((url, "not in Chinese"))
         queue.extend(link for link in same_site_links(page, live_server.url) if link not in seen)

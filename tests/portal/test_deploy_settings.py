@@ -43,3 +43,21 @@ def test_production_refuses_to_start_without_a_secret_key():
     )
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_only_the_proxy_is_published_and_the_app_trusts_only_it():
+    import yaml
+
+    compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+    services = compose["services"]
+    published = {
+        name: ports
+        for name, service in services.items()
+        for ports in [[p for p in service.get("ports", []) if not p.startswith("127.0.0.1:")]]
+        if ports
+    }
+    assert list(published) == ["proxy"]
+    proxy_address = services["proxy"]["networks"]["edge"]["ipv4_address"]
+    assert services["web"]["environment"]["TRUSTED_PROXIES"] == proxy_address
+    nginx = (ROOT / "deploy" / "nginx.conf").read_text()
+    assert "proxy_set_header X-Forwarded-Proto $scheme;" in nginx

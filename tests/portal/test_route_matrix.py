@@ -83,7 +83,7 @@ PUBLIC = {
     "password_reset_confirm", "password_reset_complete", "health", "set_language",
     "schema", "api-docs", "api-redoc", "enterprises:signup", "enterprises:public_pledges",
     "enterprises:public_enterprise", "enterprises:public_declarations",
-    "enterprises:public_declaration",
+    "enterprises:public_declaration", "favicon", "csp_report",
 }  # fmt: skip
 OUT_OF_SCOPE = {403, 404, 405}
 
