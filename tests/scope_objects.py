@@ -5,6 +5,8 @@ project's apps must have a maker here, so a new model cannot slip past them.
 A maker takes the reporting unit code ("440000" Guangdong, "330000" Zhejiang).
 """
 
+import itertools
+
 from portal import jobs
 from portal.models import AdminDivision, Agency, AuditEntry, ReportingUnit
 from tests import factories
@@ -12,6 +14,7 @@ from tests import factories
 DIVISION_OF_UNIT = {"440000": "440106", "330000": "330106", "440300": "440305"}
 
 MAKERS = {}
+_numbers = itertools.count(1)
 
 
 def maker(label):
@@ -28,8 +31,10 @@ def make(model, unit_code):
 
 
 def enterprise(unit_code, **kwargs):
+    """An enterprise named "标记企业<unit>-<n>号", so a page that shows it can be caught."""
     from tests.enterprises.factories import EnterpriseFactory
 
+    kwargs.setdefault("name", f"标记企业{unit_code}-{next(_numbers)}号")
     return EnterpriseFactory(division_code=DIVISION_OF_UNIT[unit_code], **kwargs)
 
 
@@ -156,7 +161,7 @@ def _certificate(unit_code):
 
     return Certificate.objects.create(
         enterprise=enterprise(unit_code),
-        number="CQC-2019-0001",
+        number=f"CQC-2019-{next(_numbers):04d}",
         certification_body="中国质量认证中心",
         service="餐饮服务",
         scope_text="中餐服务",
