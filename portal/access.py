@@ -72,3 +72,26 @@ class HasRole(BasePermission):
         if request.method in ("GET", "HEAD", "OPTIONS"):
             return has_role(request.user, *roles)
         return has_role(request.user, *getattr(view, "write_roles", roles))
+
+
+class FollowsEditRule(BasePermission):
+    """DRF: create, update and delete follow the app's rule (``view.edit_rule``), as its pages do.
+
+    ``edit_rule`` is a module with ``may_create(user, model)`` and ``may_edit(user, obj)``;
+    workflow actions are governed by their workflow, not by this rule.
+    """
+
+    def has_permission(self, request, view):
+        rule = getattr(view, "edit_rule", None)
+        if rule is None or getattr(view, "action", None) != "create":
+            return True
+        return rule.may_create(request.user, view.get_queryset().model)
+
+    def has_object_permission(self, request, view, obj):
+        rule = getattr(view, "edit_rule", None)
+        if rule is None or getattr(view, "action", None) not in EDIT_ACTIONS:
+            return True
+        return rule.may_edit(request.user, obj)
+
+
+EDIT_ACTIONS = ("update", "partial_update", "destroy")

@@ -1,7 +1,6 @@
 """API of service certificates: /api/v1/certificates/, status changes as a POST action."""
 
 import django_filters
-from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.urls import reverse
 from django.utils.translation import gettext
@@ -14,6 +13,7 @@ from portal.access import ENTERPRISE, STAFF_ROLES
 from portal.api.viewsets import ScopedModelViewSet
 from portal.scoping import scoped
 
+from .. import rules
 from ..models import Certificate, Enterprise
 from ..services import certificates as service
 
@@ -109,11 +109,7 @@ class CertificateViewSet(ScopedModelViewSet):
     serializer_class = CertificateSerializer
     filterset_class = CertificateFilter
     ordering_fields = ["expires_on", "issued_on", "id"]
-
-    def perform_create(self, serializer):
-        if not self.request.user.is_enterprise_user:
-            raise PermissionDenied
-        serializer.save()
+    edit_rule = rules
 
     @extend_schema(request=StatusChangeSerializer, responses=CertificateSerializer)
     @action(detail=True, methods=["post"], url_path="status", url_name="status")

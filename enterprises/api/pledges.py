@@ -1,7 +1,6 @@
 """API of quality pledges: /api/v1/pledges/ with workflow actions as POSTs."""
 
 import django_filters
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
@@ -12,6 +11,7 @@ from portal.access import ENTERPRISE, STAFF_ROLES
 from portal.api.viewsets import ScopedModelViewSet
 from portal.scoping import scoped
 
+from .. import rules
 from ..models import Enterprise, Pledge, PledgeRevision
 from ..services import pledges as service
 
@@ -84,14 +84,10 @@ class PledgeViewSet(ScopedModelViewSet):
     serializer_class = PledgeSerializer
     filterset_class = PledgeFilter
     ordering_fields = ["updated_at", "id"]
-
-    def _require_enterprise_user(self):
-        if not self.request.user.is_enterprise_user:
-            raise PermissionDenied
+    edit_rule = rules
 
     @extend_schema(request=PledgeWriteSerializer, responses={201: PledgeSerializer})
     def create(self, request, *args, **kwargs):
-        self._require_enterprise_user()
         writer = PledgeWriteSerializer(data=request.data, context={"request": request})
         writer.is_valid(raise_exception=True)
         data = dict(writer.validated_data)
@@ -100,7 +96,6 @@ class PledgeViewSet(ScopedModelViewSet):
 
     @extend_schema(request=PledgeWriteSerializer, responses=PledgeSerializer)
     def update(self, request, *args, **kwargs):
-        self._require_enterprise_user()
         pledge = self.get_object()
         writer = PledgeWriteSerializer(
             pledge.latest_revision(),

@@ -9,7 +9,7 @@ from rest_framework import serializers
 from portal.access import ENTERPRISE, STAFF_ROLES
 from portal.api.viewsets import ScopedModelViewSet
 
-from .. import uscc
+from .. import rules, uscc
 from ..forms.registry import EnterpriseFilter, check_industry
 from ..models import Enterprise
 from ..services import registry
@@ -28,6 +28,13 @@ class EnterpriseSerializer(serializers.ModelSerializer):
             "reporting_unit": {"required": False},
             "uscc": {"validators": []},
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        request = self.context.get("request")
+        user = getattr(request, "user", None)
+        for name in rules.closed_fields(user, Enterprise):
+            self.fields[name].read_only = True  # as on the page, where the field is absent
 
     def validate_uscc(self, value):
         try:
@@ -85,10 +92,10 @@ class EnterpriseViewSet(ScopedModelViewSet):
     """The enterprise registry; lists are cursor-paginated, newest first."""
 
     roles = (*STAFF_ROLES, ENTERPRISE)
-    write_roles = STAFF_ROLES
     serializer_class = EnterpriseSerializer
     filterset_class = EnterpriseFilter
     ordering_fields = ["id"]
+    edit_rule = rules
 
     def get_base_queryset(self):
         return Enterprise.objects.all()

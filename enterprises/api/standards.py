@@ -11,6 +11,7 @@ from portal.access import ENTERPRISE, STAFF_ROLES
 from portal.api.viewsets import ScopedModelViewSet
 from portal.scoping import scoped
 
+from .. import rules
 from ..models import Enterprise, StandardDeclaration, StandardIndicator
 from ..services import standards as service
 
@@ -82,16 +83,7 @@ class DeclarationViewSet(ScopedModelViewSet):
     serializer_class = DeclarationSerializer
     filterset_class = DeclarationFilter
     ordering_fields = ["declared_at", "id"]
-
-    def perform_create(self, serializer):
-        if not self.request.user.is_enterprise_user:
-            raise PermissionDenied
-        serializer.save()
-
-    def perform_update(self, serializer):
-        if not self.request.user.is_enterprise_user:
-            raise PermissionDenied
-        serializer.save()
+    edit_rule = rules
 
     @extend_schema(request=DecisionSerializer, responses=DeclarationSerializer)
     @action(detail=True, methods=["post"], url_path="front-runner", url_name="front-runner")

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from portal import limits
 from portal.models import AdminDivision, ReportingUnit
 
-from .. import industries, uscc
+from .. import industries, rules, uscc
 from ..models import Enterprise
 from ..services import registry
 
@@ -88,8 +88,9 @@ class EnterpriseForm(forms.ModelForm):
         self.fields["reporting_unit"].required = False
         self.fields["reporting_unit"].help_text = _("Left blank, it is derived from the USCC.")
         divisions = AdminDivision.objects.select_related("reporting_unit")
+        for name in rules.closed_fields(user, Enterprise):
+            del self.fields[name]
         if user.is_provincial:
-            del self.fields["reporting_unit"]
             divisions = divisions.filter(reporting_unit=user.agency.reporting_unit_id)
         self.fields["division"].queryset = divisions
         self.fields["division"].help_text = _("Left blank, it is derived from the USCC.")

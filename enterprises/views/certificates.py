@@ -16,11 +16,11 @@ from portal.access import ENTERPRISE, STAFF_ROLES, get_scoped_or_404, roles_requ
 from portal.audit import history_for
 from portal.scoping import scoped
 
-from .. import industries, workflow
+from .. import industries, rules, workflow
 from ..forms.certificates import CertificateForm, StatusForm
 from ..models import Certificate, Enterprise
 from ..services import certificates as service
-from .common import with_claimed_enterprises
+from .common import creating, editable_or_403, with_claimed_enterprises
 from .pledges import error_messages
 
 
@@ -94,7 +94,7 @@ def mine(request):
     return render(request, "enterprises/certificates/mine.html", {"page": page})
 
 
-@roles_required(ENTERPRISE)
+@creating(Certificate)
 @with_claimed_enterprises("enterprises:my_certificates")
 def create(request, enterprises):
     """File a certificate with its scan."""
@@ -107,10 +107,10 @@ def create(request, enterprises):
     return render(request, "enterprises/certificates/form.html", {"form": form})
 
 
-@roles_required(ENTERPRISE)
+@login_required
 def edit(request, pk):
     """Correct a live certificate's details."""
-    certificate = get_scoped_or_404(Certificate.objects, request.user, pk=pk)
+    certificate = editable_or_403(Certificate.objects, request.user, pk=pk)
     form = CertificateForm(request.POST or None, request.FILES or None, instance=certificate)
     if request.method == "POST" and form.is_valid():
         try:
@@ -146,6 +146,7 @@ def detail(request, pk):
         "targets": workflow.CERTIFICATE.targets(certificate.status, kind),
         "changes": certificate.status_changes.select_related("actor"),
         "reminders": certificate.reminders.all(),
+        "can_edit": rules.may_edit(request.user, certificate),
         "entries": history_for(certificate)[:50],
     }
     return render(request, "enterprises/certificates/detail.html", context)

@@ -3,11 +3,15 @@
 from functools import wraps
 
 from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
+from portal.access import get_scoped_or_404
 from portal.scoping import scoped
 
+from .. import rules
 from ..models import Enterprise
 
 
@@ -28,3 +32,28 @@ def with_claimed_enterprises(fallback):
         return wrapped
 
     return decorate
+
+
+def creating(model):
+    """Pages that file a new ``model``: ``rules.may_create`` decides who may (403 otherwise)."""
+
+    def decorate(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            if not rules.may_create(request.user, model):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorate
+
+
+def editable_or_403(queryset, user, **lookup):
+    """The object within the user's scope (404 outside it) that ``rules.may_edit`` allows (403)."""
+    obj = get_scoped_or_404(queryset, user, **lookup)
+    if not rules.may_edit(user, obj):
+        raise PermissionDenied
+    return obj

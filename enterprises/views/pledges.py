@@ -12,11 +12,11 @@ from portal.access import ENTERPRISE, STAFF_ROLES, get_scoped_or_404, roles_requ
 from portal.audit import history_for
 from portal.scoping import scoped
 
-from .. import workflow
+from .. import rules, workflow
 from ..forms.pledges import DecisionForm, PledgeForm, RecognitionForm
 from ..models import Enterprise, Pledge, Recognition
 from ..services import pledges as service
-from .common import with_claimed_enterprises
+from .common import creating, editable_or_403, with_claimed_enterprises
 
 
 def error_messages(error):
@@ -52,7 +52,7 @@ def my_pledges(request):
     return render(request, "enterprises/pledges/mine.html", {"page": page})
 
 
-@roles_required(ENTERPRISE)
+@creating(Pledge)
 @with_claimed_enterprises("enterprises:my_pledges")
 def create(request, enterprises):
     """File a new pledge (a draft until it is submitted)."""
@@ -65,10 +65,10 @@ def create(request, enterprises):
     return render(request, "enterprises/pledges/form.html", {"form": form})
 
 
-@roles_required(ENTERPRISE)
+@login_required
 def edit(request, pk):
     """Change a pledge's content; a submitted version is kept and a new revision begins."""
-    pledge = get_scoped_or_404(Pledge.objects, request.user, pk=pk)
+    pledge = editable_or_403(Pledge.objects, request.user, pk=pk)
     if pledge.status in (Pledge.Status.SUBMITTED, Pledge.Status.WITHDRAWN):
         messages.error(request, _("A submitted or withdrawn pledge cannot be changed."))
         return redirect("enterprises:pledge_detail", pk=pk)
@@ -96,7 +96,7 @@ def detail(request, pk):
         "revisions": pledge.revisions.all(),
         "changes": pledge.status_changes.select_related("actor"),
         "targets": workflow.PLEDGE.targets(pledge.status, kind),
-        "can_edit": kind == workflow.ENTERPRISE
+        "can_edit": rules.may_edit(request.user, pledge)
         and pledge.status not in (Pledge.Status.SUBMITTED, Pledge.Status.WITHDRAWN),
         "entries": history_for(pledge)[:50],
     }

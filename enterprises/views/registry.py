@@ -3,7 +3,7 @@
 import io
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -14,10 +14,11 @@ from portal import jobs
 from portal.access import ENTERPRISE, STAFF_ROLES, RoleRequiredMixin, get_scoped_or_404
 from portal.audit import history_for
 
-from .. import industries
+from .. import industries, rules
 from ..forms.registry import EnterpriseFilter, EnterpriseForm
 from ..models import Enterprise
 from ..services import imports, registry
+from .common import editable_or_403
 
 EXPORT_DIRECT_LIMIT = 5000
 
@@ -106,19 +107,25 @@ class EnterpriseDetailView(RoleRequiredMixin, View):
         enterprise = get_scoped_or_404(
             registry.visible_enterprises(request.user), request.user, pk=pk
         )
-        context = {"enterprise": enterprise, "entries": history_for(enterprise)[:100]}
+        context = {
+            "enterprise": enterprise,
+            "entries": history_for(enterprise)[:100],
+            "can_edit": rules.may_edit(request.user, enterprise),
+        }
         return render(request, "enterprises/registry/detail.html", context)
 
 
 class EnterpriseFormView(RoleRequiredMixin, View):
     """Create (no pk) or edit an enterprise."""
 
-    roles = STAFF_ROLES
+    roles = (*STAFF_ROLES, ENTERPRISE)  # who may write is the edit rule's to say
 
     def _enterprise(self, request, pk):
         if pk is None:
+            if not rules.may_create(request.user, Enterprise):
+                raise PermissionDenied
             return Enterprise()
-        return get_scoped_or_404(Enterprise.objects.all(), request.user, pk=pk)
+        return editable_or_403(Enterprise.objects.all(), request.user, pk=pk)
 
     def get(self, request, pk=None):
         enterprise = self._enterprise(request, pk)

@@ -14,6 +14,7 @@ from portal.access import ENTERPRISE, STAFF_ROLES, get_scoped_or_404, roles_requ
 from portal.audit import history_for
 from portal.scoping import scoped
 
+from .. import rules
 from ..forms.standards import (
     DeclarationForm,
     DrawForm,
@@ -23,7 +24,7 @@ from ..forms.standards import (
 )
 from ..models import SampledDeclaration, SamplingDraw, StandardDeclaration
 from ..services import standards as service
-from .common import with_claimed_enterprises
+from .common import creating, editable_or_403, with_claimed_enterprises
 from .pledges import error_messages
 
 
@@ -78,7 +79,7 @@ def _save(request, form, formset, declaration=None):
         return None
 
 
-@roles_required(ENTERPRISE)
+@creating(StandardDeclaration)
 @with_claimed_enterprises("enterprises:my_declarations")
 def create(request, enterprises):
     """Declare a standard with its key indicators."""
@@ -92,10 +93,10 @@ def create(request, enterprises):
     return render(request, "enterprises/standards/form.html", {"form": form, "formset": formset})
 
 
-@roles_required(ENTERPRISE)
+@login_required
 def edit(request, pk):
     """Change a declaration and its indicators."""
-    declaration = get_scoped_or_404(StandardDeclaration.objects, request.user, pk=pk)
+    declaration = editable_or_403(StandardDeclaration.objects, request.user, pk=pk)
     form = DeclarationForm(request.POST or None, instance=declaration)
     formset = IndicatorFormSet(request.POST or None, instance=declaration, prefix="indicators")
     if request.method == "POST" and _save(request, form, formset, declaration) is not None:
@@ -114,6 +115,7 @@ def detail(request, pk):
         "indicators": declaration.indicators.all(),
         "reviews": scoped(declaration.sample_reviews.select_related("draw"), request.user),
         "entries": history_for(declaration)[:50],
+        "can_edit": rules.may_edit(request.user, declaration),
     }
     return render(request, "enterprises/standards/detail.html", context)
 

@@ -4,7 +4,8 @@
            "fields": {"uscc": ["Character 18 should be Y, not 3."]}}}
 """
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, RequestDataTooBig, ValidationError
 from django.http import Http404, JsonResponse
 from django.utils.translation import gettext as _
 from rest_framework import exceptions, status
@@ -12,7 +13,21 @@ from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 
+class RequestTooLarge(exceptions.APIException):
+    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+    default_code = "request_too_large"
+
+
+def too_large_message():
+    """What a client whose body passed DATA_UPLOAD_MAX_MEMORY_SIZE is told."""
+    return _("The request body is larger than the limit of %(limit)d MB.") % {
+        "limit": settings.DATA_UPLOAD_MAX_MEMORY_SIZE // (1024 * 1024)
+    }
+
+
 def _as_drf(exc):
+    if isinstance(exc, RequestDataTooBig):
+        return RequestTooLarge(too_large_message())
     if isinstance(exc, Http404):
         return exceptions.NotFound()
     if isinstance(exc, PermissionDenied):

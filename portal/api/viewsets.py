@@ -2,14 +2,15 @@
 
 from rest_framework import mixins, viewsets
 
-from ..access import HasRole
+from ..access import FollowsEditRule, HasRole
 from ..scoping import scoped
 
 
 class ScopedQuerysetMixin:
     """Narrows ``queryset`` (or ``get_base_queryset()``) to the requesting user's scope."""
 
-    permission_classes = [HasRole]
+    permission_classes = [HasRole, FollowsEditRule]
+    edit_rule = None  # the app's rules module (may_create, may_edit), if it has one
 
     def get_base_queryset(self):
         return super().get_queryset()

@@ -58,7 +58,9 @@ def test_expiry_before_issue_is_refused(client_for, enterprise_user, enterprise)
     assert "expires_on" in response.json()["error"]["fields"]
 
 
-def test_expired_back_to_valid_is_a_400_with_the_reason(client_for, enterprise, province_user):
+def test_expired_back_to_valid_is_a_400_with_the_reason(
+    client_for, enterprise, enterprise_user, province_user
+):
     cert = certificate(enterprise, issued_on=datetime.date(2015, 1, 1),
                        expires_on=datetime.date(2018, 1, 1), status="expired")  # fmt: skip
     client = client_for(province_user)
@@ -68,6 +70,9 @@ def test_expired_back_to_valid_is_a_400_with_the_reason(client_for, enterprise, 
     assert response.status_code == 400
     assert "2018-01-01" in response.json()["error"]["message"]
     patched = client.patch(f"{URL}{cert.pk}/", {"status": "valid"}, content_type="application/json")
+    assert patched.status_code == 403  # regulators change a status only through …/status/
+    owner = client_for(enterprise_user)
+    patched = owner.patch(f"{URL}{cert.pk}/", {"status": "valid"}, content_type="application/json")
     assert patched.status_code == 400
     cert.refresh_from_db()
     assert cert.status == "expired"
