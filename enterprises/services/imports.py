@@ -12,12 +12,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from portal import audit, bulk, jobs
+from portal import audit, bulk, exports, jobs
 from portal.models import Job, ReportingUnit, User
 
 from ..models import Enterprise
 from ..models.registry import bigram_value
-from . import spreadsheets
 from .import_rows import COLUMNS, check_file
 
 BATCH = 2000
@@ -36,7 +35,7 @@ def template_workbook():
     stream = io.BytesIO()
     example = ["914403001922038216", "深圳市华美优质服务有限公司", "", "王芳", "深圳市南山区科技园"]
     example += ["440305", "H", "62", "小型", "存续", "李明", "0755-26000000", "", "2015-06-01"]
-    spreadsheets.write_xlsx(stream, [c.header for c in COLUMNS], [example], "enterprises")
+    exports.write_xlsx(stream, [c.header for c in COLUMNS], [example], "enterprises")
     return stream.getvalue()
 
 
@@ -169,7 +168,7 @@ def _save_rejected(job_id, checked):
     stream = io.BytesIO()
     header = [*checked.header, _("Reason")]
     rows = ([*cells, reason] for _number, cells, reason in checked.bad)
-    spreadsheets.write_xlsx(stream, header, rows, "rejected")
+    exports.write_xlsx(stream, header, rows, "rejected")
     name = default_storage.save(f"jobs/rejected-{job_id}.xlsx", ContentFile(stream.getvalue()))
     Job.objects.filter(pk=job_id).update(result_file=name)
 
@@ -185,9 +184,7 @@ def export_rows(queryset):
 
 def write_export(stream, queryset):
     """Write the queryset as an .xlsx (write-only, streamed from the database)."""
-    spreadsheets.write_xlsx(
-        stream, [c.header for c in COLUMNS], export_rows(queryset), "enterprises"
-    )
+    exports.write_xlsx(stream, [c.header for c in COLUMNS], export_rows(queryset), "enterprises")
 
 
 def run_export(job_id, queryset):

@@ -1,4 +1,4 @@
-"""Reading and writing the registry's spreadsheets (.xlsx and CSV); no database.
+"""Reading the registry's spreadsheets (.xlsx and CSV); no database.
 
 Files are recognised by their content, not their name: an .xlsx is a zip
 archive with a workbook inside; anything else must decode as UTF-8 (with or
@@ -11,7 +11,6 @@ import zipfile
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
 from . import xlsx_reader
 
@@ -98,13 +97,3 @@ def _read_csv(data):
             if len(table.rows) > MAX_ROWS:
                 raise _too_many_rows()
     return table
-
-
-def write_xlsx(stream, header, rows, title="Sheet1"):
-    """Write header and rows (iterables of cell values) as a write-only .xlsx to a stream."""
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title[:31])
-    sheet.append(list(header))
-    for row in rows:
-        sheet.append(list(row))
-    workbook.save(stream)

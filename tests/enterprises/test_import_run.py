@@ -157,3 +157,14 @@ def test_uploaded_file_is_removed_after_the_job(gd_client):
     token = preview.context["start_form"].initial["token"]
     gd_client.post(reverse("enterprises:import_start"), {"token": token, "mode": "all"})
     assert not default_storage.exists(name)
+
+
+def test_rejected_rows_file_writes_formulas_back_as_text(gd_client):
+    hostile = row("914403001922038217", name='=HYPERLINK("http://x","y")')
+    hostile[3] = "=1+1"
+    job = run(gd_client, xlsx([row(), hostile]), mode="good")
+    download = gd_client.get(reverse("portal:job_download", args=[job.pk]))
+    sheet = load_workbook(io.BytesIO(b"".join(download.streaming_content))).active
+    name, representative = sheet["B2"], sheet["D2"]
+    assert name.value == '=HYPERLINK("http://x","y")' and name.data_type == "s"
+    assert representative.value == "=1+1" and representative.data_type == "s"
