@@ -2,6 +2,7 @@
 
 import io
 import json
+from datetime import timedelta
 from itertools import islice
 
 from django.core.files.base import ContentFile
@@ -21,6 +22,8 @@ from .import_rows import COLUMNS, check_file
 
 BATCH = 2000
 UPLOAD_DIR = "enterprise-imports/"
+PREVIEW_TTL = timedelta(hours=2)  # a preview older than this cannot be imported
+QUEUE_GRACE = timedelta(hours=1)
 GOOD_ROWS = "good"
 ALL_OR_NOTHING = "all"
 EXPORT_FIELDS = (
@@ -39,17 +42,54 @@ def template_workbook():
     return stream.getvalue()
 
 
-def store_upload(uploaded):
-    """Keep an uploaded file in default storage between preview and import; returns its name."""
-    return default_storage.save(f"{UPLOAD_DIR}upload", uploaded)
+def store_upload(data):
+    """Keep a previewed file's bytes until it is imported or cancelled; returns its name."""
+    return default_storage.save(f"{UPLOAD_DIR}upload", ContentFile(data))
+
+
+def _checked_name(name):
+    if not name.startswith(UPLOAD_DIR) or ".." in name:
+        raise FileNotFoundError(name)
+    return name
 
 
 def read_upload(name):
     """The bytes of a stored upload (only names under the import folder)."""
-    if not name.startswith(UPLOAD_DIR) or ".." in name:
-        raise FileNotFoundError(name)
-    with default_storage.open(name, "rb") as stream:
+    with default_storage.open(_checked_name(name), "rb") as stream:
         return stream.read()
+
+
+def preview_expired(name):
+    """Whether a stored preview is older than PREVIEW_TTL (or gone)."""
+    try:
+        stored_at = default_storage.get_modified_time(_checked_name(name))
+    except FileNotFoundError:
+        return True
+    return timezone.now() - stored_at > PREVIEW_TTL
+
+
+def discard_upload(name):
+    """Remove a stored preview (cancelled, expired or imported)."""
+    default_storage.delete(_checked_name(name))
+
+
+def remove_expired_uploads():
+    """Remove the previews nobody imported; returns how many went.
+
+    A copy lives PREVIEW_TTL plus the time a started import may wait in the queue.
+    """
+    now = timezone.now()
+    _dirs, files = (
+        default_storage.listdir(UPLOAD_DIR) if default_storage.exists(UPLOAD_DIR) else ([], [])
+    )
+    expired = [
+        UPLOAD_DIR + name
+        for name in files
+        if now - default_storage.get_modified_time(UPLOAD_DIR + name) > PREVIEW_TTL + QUEUE_GRACE
+    ]
+    for name in expired:
+        default_storage.delete(name)
+    return len(expired)
 
 
 def start_import(user, upload_name, mode):
@@ -68,7 +108,7 @@ def run_import(job_id, upload_name, mode, user_id):
     try:
         return _import(job_id, read_upload(upload_name), mode, user)
     finally:
-        default_storage.delete(upload_name)
+        discard_upload(upload_name)
 
 
 def _import(job_id, data, mode, user):
