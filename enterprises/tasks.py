@@ -41,3 +41,9 @@ def expire_certificates(today_iso=None):
     from .services.certificates import run_daily_for
 
     return run_daily_for(today_iso)
+
+
+@shared_task
+def remove_expired_import_uploads():
+    """The hourly job: remove previewed import files nobody imported."""
+    return imports.remove_expired_uploads()

@@ -15,6 +15,7 @@ urlpatterns = [
     path("export/", registry.EnterpriseExportView.as_view(), name="export"),
     path("import/", imports.ImportView.as_view(), name="import"),
     path("import/start/", imports.StartImportView.as_view(), name="import_start"),
+    path("import/cancel/", imports.CancelImportView.as_view(), name="import_cancel"),
     path("import/template/", imports.TemplateView.as_view(), name="import_template"),
     # Enterprise accounts and claims
     path("signup/", claims.signup, name="signup"),

@@ -165,6 +165,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "enterprises.tasks.expire_certificates",
         "schedule": crontab(hour=1, minute=30),
     },
+    "remove-expired-import-uploads": {
+        "task": "enterprises.tasks.remove_expired_import_uploads",
+        "schedule": crontab(minute=15),
+    },
 }
 
 CACHES = {

@@ -2,6 +2,7 @@
 
 import io
 import json
+from datetime import timedelta
 from itertools import islice
 
 from django.core.files.base import ContentFile
@@ -12,16 +13,17 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from portal import audit, bulk, jobs
+from portal import audit, bulk, exports, jobs
 from portal.models import Job, ReportingUnit, User
 
 from ..models import Enterprise
 from ..models.registry import bigram_value
-from . import spreadsheets
 from .import_rows import COLUMNS, check_file
 
 BATCH = 2000
 UPLOAD_DIR = "enterprise-imports/"
+PREVIEW_TTL = timedelta(hours=2)  # a preview older than this cannot be imported
+QUEUE_GRACE = timedelta(hours=1)
 GOOD_ROWS = "good"
 ALL_OR_NOTHING = "all"
 EXPORT_FIELDS = (
@@ -36,21 +38,58 @@ def template_workbook():
     stream = io.BytesIO()
     example = ["914403001922038216", "深圳市华美优质服务有限公司", "", "王芳", "深圳市南山区科技园"]
     example += ["440305", "H", "62", "小型", "存续", "李明", "0755-26000000", "", "2015-06-01"]
-    spreadsheets.write_xlsx(stream, [c.header for c in COLUMNS], [example], "enterprises")
+    exports.write_xlsx(stream, [c.header for c in COLUMNS], [example], "enterprises")
     return stream.getvalue()
 
 
-def store_upload(uploaded):
-    """Keep an uploaded file in default storage between preview and import; returns its name."""
-    return default_storage.save(f"{UPLOAD_DIR}upload", uploaded)
+def store_upload(data):
+    """Keep a previewed file's bytes until it is imported or cancelled; returns its name."""
+    return default_storage.save(f"{UPLOAD_DIR}upload", ContentFile(data))
+
+
+def _checked_name(name):
+    if not name.startswith(UPLOAD_DIR) or ".." in name:
+        raise FileNotFoundError(name)
+    return name
 
 
 def read_upload(name):
     """The bytes of a stored upload (only names under the import folder)."""
-    if not name.startswith(UPLOAD_DIR) or ".." in name:
-        raise FileNotFoundError(name)
-    with default_storage.open(name, "rb") as stream:
+    with default_storage.open(_checked_name(name), "rb") as stream:
         return stream.read()
+
+
+def preview_expired(name):
+    """Whether a stored preview is older than PREVIEW_TTL (or gone)."""
+    try:
+        stored_at = default_storage.get_modified_time(_checked_name(name))
+    except FileNotFoundError:
+        return True
+    return timezone.now() - stored_at > PREVIEW_TTL
+
+
+def discard_upload(name):
+    """Remove a stored preview (cancelled, expired or imported)."""
+    default_storage.delete(_checked_name(name))
+
+
+def remove_expired_uploads():
+    """Remove the previews nobody imported; returns how many went.
+
+    A copy lives PREVIEW_TTL plus the time a started import may wait in the queue.
+    """
+    now = timezone.now()
+    _dirs, files = (
+        default_storage.listdir(UPLOAD_DIR) if default_storage.exists(UPLOAD_DIR) else ([], [])
+    )
+    expired = [
+        UPLOAD_DIR + name
+        for name in files
+        if now - default_storage.get_modified_time(UPLOAD_DIR + name) > PREVIEW_TTL + QUEUE_GRACE
+    ]
+    for name in expired:
+        default_storage.delete(name)
+    return len(expired)
 
 
 def start_import(user, upload_name, mode):
@@ -69,7 +108,7 @@ def run_import(job_id, upload_name, mode, user_id):
     try:
         return _import(job_id, read_upload(upload_name), mode, user)
     finally:
-        default_storage.delete(upload_name)
+        discard_upload(upload_name)
 
 
 def _import(job_id, data, mode, user):
@@ -169,7 +208,7 @@ def _save_rejected(job_id, checked):
     stream = io.BytesIO()
     header = [*checked.header, _("Reason")]
     rows = ([*cells, reason] for _number, cells, reason in checked.bad)
-    spreadsheets.write_xlsx(stream, header, rows, "rejected")
+    exports.write_xlsx(stream, header, rows, "rejected")
     name = default_storage.save(f"jobs/rejected-{job_id}.xlsx", ContentFile(stream.getvalue()))
     Job.objects.filter(pk=job_id).update(result_file=name)
 
@@ -185,9 +224,7 @@ def export_rows(queryset):
 
 def write_export(stream, queryset):
     """Write the queryset as an .xlsx (write-only, streamed from the database)."""
-    spreadsheets.write_xlsx(
-        stream, [c.header for c in COLUMNS], export_rows(queryset), "enterprises"
-    )
+    exports.write_xlsx(stream, [c.header for c in COLUMNS], export_rows(queryset), "enterprises")
 
 
 def run_export(job_id, queryset):

@@ -1,4 +1,4 @@
-"""Reading and writing the registry's spreadsheets (.xlsx and CSV); no database.
+"""Reading the registry's spreadsheets (.xlsx and CSV); no database.
 
 Files are recognised by their content, not their name: an .xlsx is a zip
 archive with a workbook inside; anything else must decode as UTF-8 (with or
@@ -8,10 +8,11 @@ without BOM) or GB18030 text to be read as CSV.
 import csv
 import io
 import zipfile
-from dataclasses import dataclass, field
+import zlib
+from dataclasses import dataclass, field, replace
+from xml.etree.ElementTree import ParseError
 
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
 from . import xlsx_reader
 
@@ -58,16 +59,55 @@ def _too_many_rows():
     )
 
 
+def _mb(size):
+    return f"{size / xlsx_reader.MIB:,.0f}"
+
+
+def _refusal(refused):
+    """The user's message for a workbook over one of xlsx_reader's limits."""
+    where, value, limit = refused.where, refused.value, refused.limit
+    if refused.code == "rows":
+        return _too_many_rows()
+    messages = {
+        "members": _(
+            "The workbook holds %(value)s parts; at most %(limit)s are accepted. "
+            "Copy the data into a new workbook."
+        ),
+        "member_bytes": _(
+            "The part %(where)s of the workbook unpacks to %(value)s MB; at most %(limit)s MB "
+            "are accepted. Split the file into smaller files."
+        ),
+        "part_bytes": _(
+            "The part %(where)s of the workbook unpacks to %(value)s MB; at most %(limit)s MB "
+            "are accepted. Copy the data into a new workbook."
+        ),
+        "total_bytes": _(
+            "The workbook unpacks to %(value)s MB; at most %(limit)s MB are accepted. "
+            "Split it into smaller files."
+        ),
+        "ratio": _(
+            "The part %(where)s of the workbook unpacks to %(value)s times its packed size "
+            "(at most %(limit)s times): this is not an ordinary workbook."
+        ),
+        "columns": _(
+            "Cell %(where)s lies beyond column %(limit)s; delete the columns right of the data."
+        ),
+    }
+    if refused.code.endswith("_bytes"):
+        value, limit = _mb(value), _mb(limit)
+    return FileProblem(messages[refused.code] % {"where": where, "value": value, "limit": limit})
+
+
 def _read_xlsx(data):
+    limits = replace(xlsx_reader.Limits(), rows=MAX_ROWS)
     try:
-        rows, merged = xlsx_reader.read_first_sheet(io.BytesIO(data))
-    except (xlsx_reader.NotAWorkbook, zipfile.BadZipFile, ValueError, OSError) as error:
+        rows, merged = xlsx_reader.read_first_sheet(io.BytesIO(data), limits)
+    except xlsx_reader.Refused as refused:
+        raise _refusal(refused) from refused
+    except (zipfile.BadZipFile, ParseError, zlib.error, ValueError, OSError, RuntimeError) as error:
         raise FileProblem(_("This file is not an Excel workbook (.xlsx) or a CSV file.")) from error
     header = rows[0][1] if rows else []
-    body = [(n, v) for n, v in rows[1:] if any(c not in (None, "") for c in v)]
-    if len(body) > MAX_ROWS:
-        raise _too_many_rows()
-    return Sheet("xlsx", header, body, merged)
+    return Sheet("xlsx", header, rows[1:], merged)
 
 
 def _decode(data):
@@ -98,13 +138,3 @@ def _read_csv(data):
             if len(table.rows) > MAX_ROWS:
                 raise _too_many_rows()
     return table
-
-
-def write_xlsx(stream, header, rows, title="Sheet1"):
-    """Write header and rows (iterables of cell values) as a write-only .xlsx to a stream."""
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title[:31])
-    sheet.append(list(header))
-    for row in rows:
-        sheet.append(list(row))
-    workbook.save(stream)

@@ -4,12 +4,20 @@ openpyxl builds Python objects per cell and reads about 30,000 cells a second;
 this reader streams the sheet XML with the C parser and yields plain values,
 several times faster. Formulas come back as Formula, date-formatted numbers as
 datetime, and merged ranges are reported. No database, no Django.
+
+A workbook is a zip archive, so a small upload can unpack to gigabytes. The
+archive's directory is checked against ``Limits`` before any part is read, and
+the row and column limits apply while the sheet streams: a refusal raises
+``Refused`` with a code (as ``enterprises.uscc`` does) that the caller words.
+zipfile never returns more bytes than a member's directory entry declares (it
+fails the CRC instead), so the declared sizes can be trusted.
 """
 
 import datetime
 import io
 import re
 import zipfile
+from dataclasses import dataclass
 from xml.etree.ElementTree import iterparse
 
 NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -21,8 +29,51 @@ _EPOCH_1900 = datetime.datetime(1899, 12, 30)
 _EPOCH_1904 = datetime.datetime(1904, 1, 1)
 
 
+MIB = 1024 * 1024
+
+
 class NotAWorkbook(ValueError):
     """The zip archive is not a spreadsheet workbook."""
+
+
+class Refused(ValueError):
+    """The workbook exceeds a limit: code, the part or cell concerned, its value and the limit."""
+
+    def __init__(self, code, where="", value=0, limit=0):
+        super().__init__(f"{code} {where} {value} > {limit}")
+        self.code, self.where, self.value, self.limit = code, where, value, limit
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What a workbook may unpack to. A real 200,000-row sheet is about 160 MB at ratio 12."""
+
+    members: int = 500
+    member_bytes: int = 256 * MIB
+    total_bytes: int = 384 * MIB
+    ratio: int = 100  # checked for members over ratio_from bytes; small ones cannot hurt
+    ratio_from: int = MIB
+    part_bytes: int = 8 * MIB  # workbook.xml, its relationships, styles.xml: read whole
+    rows: int = 200_000  # data rows below the header that hold a value
+    columns: int = 64  # the exchange format has 14
+
+
+def check_archive(archive, limits):
+    """Refuse an archive whose directory promises too many or too large members."""
+    members = archive.infolist()
+    if len(members) > limits.members:
+        raise Refused("members", "", len(members), limits.members)
+    total = 0
+    for member in members:
+        size = member.file_size
+        if size > limits.member_bytes:
+            raise Refused("member_bytes", member.filename, size, limits.member_bytes)
+        ratio = size // max(member.compress_size, 1)
+        if size > limits.ratio_from and ratio > limits.ratio:
+            raise Refused("ratio", member.filename, ratio, limits.ratio)
+        total += size
+    if total > limits.total_bytes:
+        raise Refused("total_bytes", "", total, limits.total_bytes)
 
 
 class Formula(str):
@@ -39,12 +90,20 @@ def column_index(ref):
     return index - 1
 
 
-def _first_sheet_path(archive):
+def _read_part(archive, name, limits):
+    """A small part read whole, within the part limit."""
     try:
-        workbook = archive.read("xl/workbook.xml")
-        rels = archive.read("xl/_rels/workbook.xml.rels")
+        size = archive.getinfo(name).file_size
     except KeyError as missing:
         raise NotAWorkbook(str(missing)) from missing
+    if size > limits.part_bytes:
+        raise Refused("part_bytes", name, size, limits.part_bytes)
+    return archive.read(name)
+
+
+def _first_sheet_path(archive, limits):
+    workbook = _read_part(archive, "xl/workbook.xml", limits)
+    rels = _read_part(archive, "xl/_rels/workbook.xml.rels", limits)
     targets = {}
     for _event, element in _parse(_stream(rels)):
         if element.tag == f"{PKG_REL}Relationship":
@@ -117,12 +176,13 @@ def _is_date_format(code):
     return any(c in code for c in "ymdhs") and "general" not in code
 
 
-def _date_styles(archive):
+def _date_styles(archive, limits):
     """Indexes of cell styles whose number format shows a date."""
     if "xl/styles.xml" not in archive.namelist():
         return set()
     custom, formats, in_xfs = {}, [], False
-    for event, element in _parse(_stream(archive.read("xl/styles.xml")), events=("start", "end")):
+    styles = _read_part(archive, "xl/styles.xml", limits)
+    for event, element in _parse(_stream(styles), events=("start", "end")):
         if element.tag == f"{NS}numFmt" and event == "end":
             custom[int(element.get("numFmtId"))] = element.get("formatCode") or ""
         elif element.tag == f"{NS}cellXfs":
@@ -136,34 +196,50 @@ def _date_styles(archive):
     }
 
 
-def read_first_sheet(data_stream):
-    """(rows, merged): rows as (row number, [values]) and merged ranges ("A2:B3")."""
+def read_first_sheet(data_stream, limits=Limits()):
+    """(rows, merged): rows holding a value as (row number, [values]), merged ranges ("A2:B3")."""
     try:
         archive = zipfile.ZipFile(data_stream)
     except zipfile.BadZipFile as error:
         raise NotAWorkbook(str(error)) from error
     with archive:
-        path, date1904 = _first_sheet_path(archive)
-        strings, dates = _shared_strings(archive), _date_styles(archive)
+        check_archive(archive, limits)
+        path, date1904 = _first_sheet_path(archive, limits)
+        strings, dates = _shared_strings(archive), _date_styles(archive, limits)
         epoch = _EPOCH_1904 if date1904 else _EPOCH_1900
         try:
             with archive.open(path) as stream:
-                return _read_sheet(stream, strings, dates, epoch)
+                return _read_sheet(stream, _Cells(strings, dates, epoch), limits)
         except KeyError as missing:
             raise NotAWorkbook(str(missing)) from missing
 
 
-def _read_sheet(stream, strings, dates, epoch):
+@dataclass
+class _Cells:
+    """What reading a cell's value needs: shared strings, date styles, the date epoch."""
+
+    strings: list
+    dates: set
+    epoch: datetime.datetime
+
+
+def _read_sheet(stream, context, limits):
     rows, merged, cells, number = [], [], {}, 0
     cell_tag, row_tag, merge_tag = f"{NS}c", f"{NS}row", f"{NS}mergeCell"
     for _event, element in _parse(_checked(stream)):
         tag = element.tag
         if tag == cell_tag:
             ref = element.get("r")
-            cells[column_index(ref) if ref else len(cells)] = _value(element, strings, dates, epoch)
+            index = column_index(ref) if ref else len(cells)
+            if index >= limits.columns:
+                raise Refused("columns", ref or "", index + 1, limits.columns)
+            cells[index] = _value(element, context)
+            element.clear()
         elif tag == row_tag:
             number = int(element.get("r") or number + 1)
-            if cells:
+            if any(value not in (None, "") for value in cells.values()):
+                if len(rows) > limits.rows:  # the header and limits.rows data rows are in
+                    raise Refused("rows", str(number), len(rows), limits.rows)
                 values = [None] * (max(cells) + 1)
                 for index, value in cells.items():
                     values[index] = value
@@ -175,7 +251,7 @@ def _read_sheet(stream, strings, dates, epoch):
     return rows, merged
 
 
-def _value(cell, strings, dates, epoch):
+def _value(cell, context):
     formula = cell.find(f"{NS}f")
     if formula is not None:
         return Formula("=" + (formula.text or ""))
@@ -186,12 +262,15 @@ def _value(cell, strings, dates, epoch):
     if raw is None:
         return None
     if kind == "s":
-        return strings[int(raw)]
+        try:
+            return context.strings[int(raw)]
+        except IndexError as missing:
+            raise NotAWorkbook(f"shared string {raw}") from missing
     if kind in ("str", "e"):
         return raw
     if kind == "b":
         return raw == "1"
     number = float(raw)
-    if int(cell.get("s") or 0) in dates:
-        return epoch + datetime.timedelta(days=number)
+    if int(cell.get("s") or 0) in context.dates:
+        return context.epoch + datetime.timedelta(days=number)
     return int(number) if number.is_integer() else number

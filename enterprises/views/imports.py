@@ -3,6 +3,7 @@
 import uuid
 
 from django import forms
+from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
@@ -56,11 +57,12 @@ class ImportView(RoleRequiredMixin, View):
         if not form.is_valid():
             return render(request, "enterprises/imports/upload.html", {"form": form}, status=400)
         upload = form.cleaned_data["file"]
-        name = imports.store_upload(upload)
-        checked = imports.check_file(imports.read_upload(name), request.user)
+        data = upload.read()
+        checked = imports.check_file(data, request.user)
         token = str(uuid.uuid4())
-        request.session.setdefault(SESSION_KEY, {})[token] = name
-        request.session.modified = True
+        if checked.good and not checked.file_problems:  # only an importable file is kept
+            request.session.setdefault(SESSION_KEY, {})[token] = imports.store_upload(data)
+            request.session.modified = True
         context = {
             "checked": checked,
             "problems": checked.problems[:PREVIEW_PROBLEMS],
@@ -69,6 +71,19 @@ class ImportView(RoleRequiredMixin, View):
             "start_form": StartForm(initial={"token": token, "mode": imports.GOOD_ROWS}),
         }
         return render(request, "enterprises/imports/preview.html", context)
+
+
+def _take_preview(request):
+    """The stored file of the previewed upload named by the posted token; it leaves the session."""
+    try:
+        token = str(uuid.UUID(request.POST.get("token", "")))
+    except ValueError:
+        raise Http404 from None
+    name = request.session.get(SESSION_KEY, {}).pop(token, None)
+    if name is None:
+        raise Http404
+    request.session.modified = True
+    return name
 
 
 class StartImportView(RoleRequiredMixin, View):
@@ -80,13 +95,24 @@ class StartImportView(RoleRequiredMixin, View):
         form = StartForm(request.POST)
         if not form.is_valid():
             return redirect("enterprises:import")
-        uploads = request.session.get(SESSION_KEY, {})
-        name = uploads.pop(str(form.cleaned_data["token"]), None)
-        if name is None:
-            raise Http404
-        request.session.modified = True
+        name = _take_preview(request)
+        if imports.preview_expired(name):
+            imports.discard_upload(name)
+            messages.error(request, _("The preview has expired; upload the file again."))
+            return redirect("enterprises:import")
         job = imports.start_import(request.user, name, form.cleaned_data["mode"])
         return redirect(job)
+
+
+class CancelImportView(RoleRequiredMixin, View):
+    """Cancel a previewed import: its stored copy is removed at once."""
+
+    roles = STAFF_ROLES
+
+    def post(self, request):
+        imports.discard_upload(_take_preview(request))
+        messages.info(request, _("The import was cancelled; the file was removed."))
+        return redirect("enterprises:import")
 
 
 class TemplateView(RoleRequiredMixin, View):

@@ -1,9 +1,12 @@
 """The import end to end through the pages: preview, job, upsert, rejected rows, audit."""
 
 import io
+import os
+import time
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
@@ -157,3 +160,76 @@ def test_uploaded_file_is_removed_after_the_job(gd_client):
     token = preview.context["start_form"].initial["token"]
     gd_client.post(reverse("enterprises:import_start"), {"token": token, "mode": "all"})
     assert not default_storage.exists(name)
+
+
+def test_rejected_rows_file_writes_formulas_back_as_text(gd_client):
+    hostile = row("914403001922038217", name='=HYPERLINK("http://x","y")')
+    hostile[3] = "=1+1"
+    job = run(gd_client, xlsx([row(), hostile]), mode="good")
+    download = gd_client.get(reverse("portal:job_download", args=[job.pk]))
+    sheet = load_workbook(io.BytesIO(b"".join(download.streaming_content))).active
+    name, representative = sheet["B2"], sheet["D2"]
+    assert name.value == '=HYPERLINK("http://x","y")' and name.data_type == "s"
+    assert representative.value == "=1+1" and representative.data_type == "s"
+
+
+def stored_preview(client, data):
+    """Upload for a preview; the token and the name of the stored copy."""
+    token = str(upload(client, data).context["start_form"].initial["token"])
+    return token, client.session["enterprise_imports"][token]
+
+
+def age(name, hours):
+    from django.core.files.storage import default_storage
+
+    stamp = time.time() - hours * 3600
+    os.utime(default_storage.path(name), (stamp, stamp))
+
+
+def test_cancel_removes_the_copy_and_the_token(gd_client):
+    from django.core.files.storage import default_storage
+
+    token, name = stored_preview(gd_client, xlsx([row()]))
+    response = gd_client.post(reverse("enterprises:import_cancel"), {"token": token})
+    assert response.status_code == 302 and not default_storage.exists(name)
+    again = gd_client.post(reverse("enterprises:import_start"), {"token": token, "mode": "good"})
+    assert again.status_code == 404 and not Enterprise.objects.exists()
+
+
+def test_a_file_that_cannot_be_imported_keeps_no_copy(gd_client):
+    code = random_uscc()
+    upload(gd_client, xlsx([row("914403001922038217")]))
+    upload(gd_client, b"not a spreadsheet\x00")
+    assert not gd_client.session.get("enterprise_imports")
+    assert upload(gd_client, xlsx([row(code)])).context["checked"].good
+
+
+def test_an_expired_preview_cannot_be_imported_and_is_removed(gd_client):
+    from django.core.files.storage import default_storage
+
+    token, name = stored_preview(gd_client, xlsx([row()]))
+    age(name, 2.1)
+    response = gd_client.post(reverse("enterprises:import_start"), {"token": token, "mode": "good"})
+    assert response.url == reverse("enterprises:import")
+    assert not default_storage.exists(name) and not Enterprise.objects.exists()
+    assert not Job.objects.exists()
+
+
+def test_a_preview_just_under_its_time_to_live_is_imported(gd_client):
+    token, name = stored_preview(gd_client, xlsx([row()]))
+    age(name, 1.9)
+    gd_client.post(reverse("enterprises:import_start"), {"token": token, "mode": "good"})
+    assert Enterprise.objects.count() == 1
+
+
+def test_cleanup_removes_only_copies_past_their_time_to_live_and_grace(gd_client):
+    from django.core.files.storage import default_storage
+
+    _token, old = stored_preview(gd_client, xlsx([row()]))
+    _token, queued = stored_preview(gd_client, xlsx([row()]))
+    _token, young = stored_preview(gd_client, xlsx([row()]))
+    age(old, 3.1)
+    age(queued, 2.9)
+    call_command("remove_expired_imports", stdout=io.StringIO())
+    assert not default_storage.exists(old)
+    assert default_storage.exists(queued) and default_storage.exists(young)

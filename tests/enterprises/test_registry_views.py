@@ -182,3 +182,15 @@ def test_large_export_runs_as_a_job(client_for, hq_user, settings, monkeypatch, 
     assert response.status_code == 302 and "/jobs/" in response.url
     job_page = client_for(hq_user).get(response.url)
     assert job_page.context["job"].status == "done" and job_page.context["job"].result_file
+
+
+def test_export_writes_formula_looking_names_as_text(client_for, hq_user):
+    EnterpriseFactory(
+        name='=HYPERLINK("http://x","y")', contact_name="=1+1", contact_phone="+86-755-1"
+    )
+    response = client_for(hq_user).get(reverse("enterprises:export"))
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    name, contact, phone = sheet["B2"], sheet["K2"], sheet["L2"]
+    assert name.value == '=HYPERLINK("http://x","y")' and name.data_type == "s"
+    assert contact.value == "=1+1" and contact.data_type == "s"
+    assert phone.value == "+86-755-1" and phone.data_type == "s" and phone.quotePrefix

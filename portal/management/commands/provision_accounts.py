@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from portal.audit import acting_as
+from portal.exports import csv_cell
 from portal.provisioning import COLUMNS, ProvisioningError, provision
 
 
@@ -36,7 +37,8 @@ class Command(BaseCommand):
         try:
             writer = csv.writer(target)
             writer.writerow(["username", "password"])
-            writer.writerows(created)
+            # Passwords are printed exactly as they must be typed; usernames may start with @ + -.
+            writer.writerows((csv_cell(username), password) for username, password in created)
         finally:
             if output:
                 target.close()

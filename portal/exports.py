@@ -1,0 +1,45 @@
+"""The spreadsheets the portal writes (.xlsx and CSV): no cell from user data runs as a formula.
+
+A spreadsheet program runs text that starts with ``= + - @`` (or a tab or carriage
+return before them) as a formula, so an enterprise called ``=HYPERLINK("http://x","y")``
+would become a live link in whoever opens the export (OWASP "CSV injection").
+Every file the portal writes goes through this module:
+
+- .xlsx: such text is written as a text cell with Excel's quote prefix; the value is
+  unchanged, shown as text, and stays text when someone edits the cell;
+- CSV has no cell types, so such text gets a leading apostrophe.
+"""
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def is_formula_text(value):
+    """Whether a spreadsheet program would take this cell value for a formula."""
+    return isinstance(value, str) and value.startswith(FORMULA_PREFIXES)
+
+
+def csv_cell(value):
+    """A CSV cell value that no spreadsheet runs as a formula."""
+    return "'" + value if is_formula_text(value) else value
+
+
+def write_xlsx(stream, header, rows, title="Sheet1"):
+    """Write header and rows (iterables of cell values) as a write-only .xlsx to a stream."""
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(title[:31])
+    sheet.append([_xlsx_cell(sheet, value) for value in header])
+    for row in rows:
+        sheet.append([_xlsx_cell(sheet, value) for value in row])
+    workbook.save(stream)
+
+
+def _xlsx_cell(sheet, value):
+    if not is_formula_text(value):
+        return value
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.data_type = "s"  # openpyxl took the leading "=" for a formula
+    cell.quotePrefix = True
+    return cell
