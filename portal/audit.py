@@ -18,11 +18,13 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection
 from django.db.models.signals import post_delete, post_save, pre_save
+from django.utils.functional import SimpleLazyObject
 
 AUDITED_APPS = {
     "portal", "enterprises", "monitoring", "credit", "complaints", "reporting", "otp_totp",
 }  # fmt: skip
-NOT_AUDITED = {"portal.AuditEntry", "portal.Job"}
+# Login counters and API tokens are audited by their events (record_event), not per row.
+NOT_AUDITED = {"portal.AuditEntry", "portal.Job", "portal.LoginThrottle", "portal.ApiToken"}
 SECRET_FIELDS = {"password", "key", "token"}
 NOISE_FIELDS = {"last_login"}
 MAX_VALUE_LENGTH = 2000
@@ -164,6 +166,20 @@ def _entry_fields(instance, action, changes, actor, user, label):
         "reporting_unit_id": reporting_unit_id_of(instance),
         "ip_address": actor.ip_address,
     }
+
+
+def record_event(instance, action, **details):
+    """Append an event about an object (a login, a lockout, a token issued), with its details.
+
+    Outside a request or ``acting_as`` block nothing is recorded, as for writes.
+    """
+    actor = current_actor()
+    if actor is None:
+        return None
+    changes = {key: [None, _plain(value)] for key, value in details.items()}
+    if isinstance(instance, SimpleLazyObject):  # request.user
+        instance = instance._meta.model._default_manager.get(pk=instance.pk)
+    return write_entry(instance, action, changes, actor)
 
 
 def record_bulk(instances, action, changes_by_pk=None):

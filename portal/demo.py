@@ -4,13 +4,18 @@ Each app's ``demo.py`` defines ``seed(demo: DemoContext)``; ``seed_demo`` runs t
 in app order inside one transaction, as the demo administrator.
 """
 
+import base64
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .models import Agency, User
 
 DEMO_PASSWORD = "demo-2019"  # noqa: S105 - printed for the demo on purpose
+# Every demo staff account's authenticator: add this key to any TOTP app (or
+# `oathtool --totp -b KEY`) to get the code asked after the password.
+DEMO_TOTP_SECRET = "DEMOSQPDEMOSQPDEMOSQPDEMOSQPDEMO"  # noqa: S105 - printed on purpose
 
 # (username, full name, role, reporting unit code or None for headquarters, agency kind)
 DEMO_STAFF = [
@@ -31,6 +36,7 @@ class DemoContext:
 
     users: dict = field(default_factory=dict)
     logins: list = field(default_factory=list)  # (role label, username, password)
+    totp_secret: str = DEMO_TOTP_SECRET
 
     def add_login(self, user, password=DEMO_PASSWORD):
         self.logins.append((str(user.get_role_display()), user.username, password))
@@ -41,6 +47,15 @@ def make_user(username, password=DEMO_PASSWORD, **fields):
     user.set_password(password)
     user.save()
     return user
+
+
+def give_demo_authenticator(user):
+    """A confirmed TOTP device with the printed demo key, so staff can pass the second step."""
+    TOTPDevice.objects.update_or_create(
+        user=user,
+        name="demo authenticator",
+        defaults={"key": base64.b32decode(DEMO_TOTP_SECRET).hex(), "confirmed": True},
+    )
 
 
 def seed(demo):
@@ -55,6 +70,7 @@ def seed(demo):
             email=f"{username}@demo.example.cn",
         )
         demo.users[username] = user
+        give_demo_authenticator(user)
         demo.add_login(user)
     admin = make_user(
         "admin",
@@ -65,4 +81,5 @@ def seed(demo):
         is_superuser=True,
     )
     demo.users["admin"] = admin
+    give_demo_authenticator(admin)
     demo.add_login(admin)

@@ -1,4 +1,4 @@
-"""Error pages (400, 403, 404, 500): ours, translated, with a language switch.
+"""Error pages (400, 403, 404, 429, 500): ours, translated, with a language switch.
 
 Under /api/ the answer is JSON in the API's one error shape (portal.api.errors);
 this module is the one place that chooses between the two by path.
@@ -19,6 +19,10 @@ PAGES = {
     404: (
         _("Page not found"),
         _("The page does not exist, or it is outside what your account may see."),
+    ),
+    429: (
+        _("Too many requests"),
+        _("Too many requests from your address in a short time. Wait a moment and try again."),
     ),
     500: (_("Server error"), _("Something went wrong and has been logged. Try again later.")),
 }
@@ -60,6 +64,13 @@ def csrf_failure(request, reason=""):
 def page_not_found(request, exception=None):
     """404."""
     return error_page(request, 404)
+
+
+def too_many_requests(request, retry_after):
+    """429, with Retry-After in seconds."""
+    response = error_page(request, 429)
+    response["Retry-After"] = str(retry_after)
+    return response
 
 
 def server_error(request):

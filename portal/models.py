@@ -4,6 +4,7 @@ import uuid
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from .scoping import Scope
@@ -136,6 +137,8 @@ class User(AbstractUser):
     )
     full_name = models.CharField(_("full name"), max_length=60, blank=True)
     phone = models.CharField(_("phone"), max_length=30, blank=True)
+    # Raised by "log out of all sessions": every session's auth hash changes.
+    session_epoch = models.PositiveIntegerField(_("session generation"), default=0)
 
     scope = Scope(jurisdiction="agency__reporting_unit", owner="pk")
 
@@ -152,6 +155,11 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.full_name or self.username
+
+    def _get_session_auth_hash(self, secret=None):
+        key_salt = "portal.User.session_auth_hash"
+        value = f"{self.password}:{self.session_epoch}"
+        return salted_hmac(key_salt, value, secret=secret, algorithm="sha256").hexdigest()
 
     @property
     def is_headquarters(self):
@@ -185,6 +193,15 @@ class AuditEntry(models.Model):
         CREATE = "create", _("Created")
         UPDATE = "update", _("Changed")
         DELETE = "delete", _("Deleted")
+        LOGIN = "login", _("Logged in")
+        LOGIN_FAILED = "login_failed", _("Failed login")
+        LOCKOUT = "lockout", _("Login locked")
+        UNLOCK = "unlock", _("Login unlocked")
+        LOGOUT_ALL = "logout_all", _("Logged out of all sessions")
+        SECOND_FACTOR_ENROL = "2fa_enrol", _("Second factor enrolled")
+        SECOND_FACTOR_RESET = "2fa_reset", _("Second factor reset")
+        TOKEN_ISSUE = "token_issue", _("API token issued")
+        TOKEN_REVOKE = "token_revoke", _("API token revoked")
 
     class Source(models.TextChoices):
         WEB = "web", _("Web")
@@ -204,7 +221,7 @@ class AuditEntry(models.Model):
     )
     actor_label = models.CharField(_("who (as recorded)"), max_length=150)
     source = models.CharField(_("through"), max_length=10, choices=Source.choices)
-    action = models.CharField(_("action"), max_length=10, choices=Action.choices)
+    action = models.CharField(_("action"), max_length=20, choices=Action.choices)
     content_type = models.ForeignKey(
         "contenttypes.ContentType", on_delete=models.DO_NOTHING, db_constraint=False
     )
@@ -303,3 +320,4 @@ class Job(models.Model):
 
 from .draw_records import Draw  # noqa: E402,F401  (portal.draws' record)
 from .holidays import HolidayCalendar  # noqa: E402,F401  (portal.workdays' entered years)
+from .security_records import ApiToken, LoginThrottle  # noqa: E402,F401  (portal.lockout, portal.api_tokens)

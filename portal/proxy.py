@@ -17,6 +17,17 @@ def is_trusted_proxy(address):
     return any(ip in network for network in networks)
 
 
+def client_address(request):
+    """The client's address: behind a trusted proxy, the last one it saw in X-Forwarded-For."""
+    address = request.META.get("REMOTE_ADDR", "")
+    if is_trusted_proxy(address):
+        forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+        untrusted = [a for a in forwarded if a and not is_trusted_proxy(a)]
+        if untrusted:
+            return untrusted[-1]
+    return address
+
+
 class TrustedProxyMiddleware:
     """Drop X-Forwarded-* headers unless the request comes from a trusted proxy.
 

@@ -15,7 +15,7 @@ os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/15")
 os.environ.setdefault("CELERY_TASK_ALWAYS_EAGER", "true")
 
 from .settings import *  # noqa: E402, F403
-from .settings import BASE_DIR, DATABASES, REDIS_URL, STATIC_ROOT  # noqa: E402
+from .settings import BASE_DIR, CACHES, DATABASES, REDIS_URL, STATIC_ROOT  # noqa: E402
 
 if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
     raise ImproperlyConfigured(
@@ -26,6 +26,8 @@ if not REDIS_URL.startswith("redis://"):
     raise ImproperlyConfigured("The tests need Redis: set REDIS_URL (make test does).")
 
 DATABASES["default"]["CONN_MAX_AGE"] = 0
+# Parallel workers share one Redis database; each clears only its own keys between tests.
+CACHES["default"]["KEY_PREFIX"] = f"test-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = BASE_DIR / "test-artifacts" / "media"

@@ -1,11 +1,22 @@
 """Top-level URLs: the core's pages, each app's pages, the API under /api/v1/."""
 
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 
-from . import api_docs, csp_report, holiday_views, two_factor, views
+from . import (
+    accounts,
+    api_docs,
+    api_tokens,
+    csp_report,
+    holiday_views,
+    security_views,
+    two_factor,
+    views,
+)
 from .discovery import app_modules
+from .ratelimit import rate_limited
 
 
 def api_urls():
@@ -34,6 +45,13 @@ portal_patterns = (
         path("dashboard/", views.dashboard, name="dashboard"),
         path("audit/", views.AuditListView.as_view(), name="audit"),
         path("holidays/", holiday_views.holidays, name="holidays"),
+        path("security/", security_views.account_security, name="account_security"),
+        path(
+            "security/users/<int:pk>/reset-second-factor/",
+            security_views.reset_second_factor,
+            name="reset_second_factor",
+        ),
+        path("security/locks/<int:pk>/unlock/", security_views.unlock, name="unlock_login"),
         path("jobs/<uuid:pk>/", views.job_detail, name="job"),
         path("jobs/<uuid:pk>/download/", views.job_download, name="job_download"),
         path(
@@ -53,6 +71,24 @@ urlpatterns = [
     path("accounts/verify/", two_factor.verify, name="two_factor_verify"),
     path("accounts/two-factor/", two_factor.setup, name="two_factor_setup"),
     path("accounts/two-factor/off/", two_factor.disable, name="two_factor_disable"),
+    path(
+        "accounts/two-factor/recovery-codes/",
+        two_factor.recovery_codes,
+        name="two_factor_recovery_codes",
+    ),
+    path(
+        "accounts/login/",
+        auth_views.LoginView.as_view(authentication_form=accounts.LoginForm),
+        name="login",
+    ),
+    path(
+        "accounts/password_reset/",
+        rate_limited("password_reset")(auth_views.PasswordResetView.as_view()),
+        name="password_reset",
+    ),
+    path("accounts/logout-everywhere/", accounts.logout_everywhere, name="logout_everywhere"),
+    path("accounts/tokens/", api_tokens.tokens, name="api_tokens"),
+    path("accounts/tokens/<int:pk>/revoke/", api_tokens.revoke_token, name="api_token_revoke"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

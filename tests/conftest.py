@@ -1,11 +1,13 @@
 """Fixtures every app's tests share: users of each role, in two jurisdictions."""
 
 import pytest
+from django.conf import settings
+from django.core.cache import cache
 
 from portal.reference_data import ensure_loaded
 from reporting.defaults import ensure_default_rounds
 from reporting.models import Milestone, Round
-from tests import factories
+from tests import factories, logins
 
 
 def _is_transactional(request):
@@ -48,12 +50,19 @@ def enterprise_user(db):
     return factories.enterprise_user(username="ent")
 
 
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    """Rate-limit counters live in the cache: each test starts with none (this worker's only)."""
+    client = cache._cache.get_client(write=True)
+    for key in client.scan_iter(match=f"{settings.CACHES['default']['KEY_PREFIX']}:*"):
+        client.delete(key)
+
+
 @pytest.fixture
 def client_for(client):
-    """Log a client in as a user: ``client_for(user)``."""
+    """Log a client in as a user, second factor verified for staff: ``client_for(user)``."""
 
     def login(user):
-        client.force_login(user)
-        return client
+        return logins.log_in(client, user)
 
     return login

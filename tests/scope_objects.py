@@ -71,6 +71,24 @@ def _audit_entry(unit_code):
     return AuditEntry.objects.latest("id")
 
 
+@maker("portal.LoginThrottle")
+def _login_throttle(unit_code):
+    """Headquarters-only: a locked username of the unit's staff."""
+    from portal import lockout
+
+    user = staff(unit_code)
+    for _attempt in range(5):
+        lockout.record_failure(user.username, "192.0.2.1")
+    return lockout.LoginThrottle.objects.get(kind="account", key=user.username.lower())
+
+
+@maker("portal.ApiToken")
+def _api_token(unit_code):
+    from portal import api_tokens
+
+    return api_tokens.issue(staff(unit_code), "test", days=30)[0]
+
+
 @maker("portal.Job")
 def _job(unit_code):
     return jobs.start("test", "测试任务", owner=staff(unit_code))

@@ -18,6 +18,7 @@ from portal.access import (
     get_scoped_or_404,
     has_role,
 )
+from portal.ratelimit import rate_limited
 
 from ..forms.claims import ClaimForm, DecisionForm, SignupForm
 from ..models import EnterpriseMembership
@@ -34,6 +35,7 @@ def _form_errors(form, error):
             form.add_error(None, message)
 
 
+@rate_limited("signup")
 def signup(request):
     """An enterprise user creates an account, then claims an enterprise."""
     if request.user.is_authenticated:

@@ -5,6 +5,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
 from portal.models import ReportingUnit
+from portal.ratelimit import rate_limited
 from portal.scoping import public_rows
 
 from .. import industries
@@ -57,6 +58,7 @@ def _filtered(rows, request, enterprise="enterprise"):
     return rows
 
 
+@rate_limited("public_search", methods=("GET",))
 def pledges(request):
     """The public directory of published pledges, by region and industry."""
     rows = public_rows(Pledge.objects.all()).select_related(
@@ -91,6 +93,7 @@ def enterprise_pledges(request, uscc):
     return render(request, "enterprises/public/enterprise.html", context)
 
 
+@rate_limited("public_search", methods=("GET",))
 def declarations(request):
     """The public list of standard self-declarations."""
     rows = public_rows(StandardDeclaration.objects.all()).select_related(

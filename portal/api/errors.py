@@ -70,6 +70,10 @@ def exception_handler(exc, context):
     code = exc.get_codes() if isinstance(exc, exceptions.APIException) else "error"
     if not isinstance(code, str):
         code = "invalid" if response.status_code == status.HTTP_400_BAD_REQUEST else "error"
+    if isinstance(exc, exceptions.Throttled):
+        message = _("Too many requests. Try again in %(seconds)d seconds.") % {
+            "seconds": exc.wait or 1
+        }
     body = {"status": response.status_code, "code": code, "message": message, "fields": fields}
     return Response({"error": body}, status=response.status_code, headers=response.headers)
 

@@ -12,6 +12,8 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import sync_playwright
 
+from portal import two_factor
+from tests import logins
 from tests.factories import PASSWORD
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls the
@@ -87,11 +89,16 @@ def login(live_server):
     """Log in through the login form: ``login(page, user)``."""
 
     def log_in(page, user, password=PASSWORD):
+        device = logins.authenticator(user) if user.pk and two_factor.required_for(user) else None
         page.goto(f"{live_server.url}/accounts/login/")
         page.fill("input[name=username]", user.username)
         page.fill("input[name=password]", password)
         page.click("main form button[type=submit]")
         page.wait_for_load_state()
+        if device is not None and "/accounts/verify/" in page.url:
+            page.fill("input[name=token]", logins.current_code(device))
+            page.click("main form button[type=submit]")
+            page.wait_for_load_state()
         return page
 
     return log_in

@@ -2,6 +2,8 @@
 
 import pytest
 
+from tests.logins import log_in
+
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
@@ -13,7 +15,7 @@ import pytest
     ],
 )
 def test_filing_without_a_claim_says_to_claim_first(client, enterprise_user, url, back_to):
-    client.force_login(enterprise_user)
+    log_in(client, enterprise_user)
     response = client.get(url, follow=True)
     assert response.redirect_chain == [(back_to, 302)]
     assert "认领" in response.content.decode()

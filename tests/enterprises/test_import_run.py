@@ -16,6 +16,7 @@ from enterprises.models import Enterprise
 from portal.models import AuditEntry, Job
 from tests.enterprises.factories import random_uscc
 from tests.enterprises.test_import_files import csv_bytes, row, xlsx
+from tests.logins import log_in
 
 
 @pytest.fixture(autouse=True)
@@ -133,7 +134,7 @@ def test_other_users_cannot_start_someone_elses_upload(gd_client, other_province
     preview = upload(gd_client, xlsx([row()]))
     token = preview.context["start_form"].initial["token"]
     other = Client()
-    other.force_login(other_province_user)
+    log_in(other, other_province_user)
     response = other.post(reverse("enterprises:import_start"), {"token": token, "mode": "good"})
     assert response.status_code == 404 and not Enterprise.objects.exists()
 

@@ -5,12 +5,15 @@ import re
 import pytest
 
 from tests.factories import PASSWORD
+from tests.logins import authenticator, current_code, log_in
 
 
 @pytest.mark.django_db
-def test_login_lands_on_the_dashboard(client, province_user):
+def test_login_with_password_and_code_lands_on_the_dashboard(client, province_user):
+    device = authenticator(province_user)
     response = client.post("/accounts/login/", {"username": "gd", "password": PASSWORD})
     assert response.status_code == 302 and response["Location"] == "/dashboard/"
+    client.post("/accounts/verify/", {"token": current_code(device)})
     page = client.get("/dashboard/").content.decode()
     assert "广东省市场监督管理局" in page
 
@@ -45,7 +48,7 @@ def test_pages_need_a_login(client):
 
 @pytest.mark.django_db
 def test_logout_is_a_post(client, province_user):
-    client.force_login(province_user)
+    log_in(client, province_user)
     client.post("/accounts/logout/")
     assert client.get("/dashboard/").status_code == 302
 
@@ -76,7 +79,7 @@ def test_password_reset_for_an_unknown_address_reveals_nothing(client, mailoutbo
 
 @pytest.mark.django_db
 def test_a_weak_new_password_is_refused_with_the_reason(client, province_user):
-    client.force_login(province_user)
+    log_in(client, province_user)
     response = client.post(
         "/accounts/password_change/",
         {"old_password": PASSWORD, "new_password1": "12345678", "new_password2": "12345678"},

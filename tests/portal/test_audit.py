@@ -9,6 +9,7 @@ from portal.discovery import PROJECT_APPS
 from portal.models import AuditEntry
 from tests import factories, scope_objects
 from tests.factories import PASSWORD
+from tests.logins import log_in
 
 AUDITED_MODELS = [
     model
@@ -37,7 +38,7 @@ def test_every_model_records_who_created_it(model, province_user):
 def test_admin_change_records_before_and_after(client):
     admin = factories.headquarters_user(username="root", is_staff=True, is_superuser=True)
     agency = factories.agency("440000")
-    client.force_login(admin)
+    log_in(client, admin)
     response = client.post(
         f"/admin/portal/agency/{agency.pk}/change/",
         {
@@ -57,7 +58,7 @@ def test_admin_change_records_before_and_after(client):
 
 @pytest.mark.django_db
 def test_password_change_is_recorded_without_the_password(client, province_user):
-    client.force_login(province_user)
+    log_in(client, province_user)
     response = client.post(
         "/accounts/password_change/",
         {
@@ -114,7 +115,7 @@ def test_headquarters_browse_and_filter_the_trail(client, hq_user, province_user
     with acting_as(province_user):
         scope_objects.enterprise("440000", name="广州甲餐饮有限公司")
         scope_objects.enterprise("330000", name="杭州乙酒店有限公司")
-    client.force_login(hq_user)
+    log_in(client, hq_user)
     page = client.get("/audit/", {"object_repr": "杭州"}).content.decode()
     assert "杭州乙酒店有限公司" in page
     assert "广州甲餐饮有限公司" not in page
@@ -122,7 +123,7 @@ def test_headquarters_browse_and_filter_the_trail(client, hq_user, province_user
 
 @pytest.mark.django_db
 def test_only_headquarters_open_the_trail(client, province_user):
-    client.force_login(province_user)
+    log_in(client, province_user)
     assert client.get("/audit/").status_code == 403
     assert client.get("/api/v1/audit/").status_code == 403
 
@@ -132,11 +133,11 @@ def test_an_objects_history_is_shown_only_within_scope(client, province_user, ot
     with acting_as(province_user):
         enterprise = scope_objects.enterprise("440000", name="历史记录测试企业")
     url = f"/history/enterprises/enterprise/{enterprise.pk}/"
-    client.force_login(province_user)
+    log_in(client, province_user)
     response = client.get(url)
     assert response.status_code == 200
     assert "历史记录测试企业" in response.content.decode()
-    client.force_login(other_province_user)
+    log_in(client, other_province_user)
     assert client.get(url).status_code == 404
 
 

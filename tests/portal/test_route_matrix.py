@@ -15,6 +15,7 @@ from portal.discovery import PROJECT_APPS
 from portal.models import AuditEntry, Job
 from portal.scoping import scope_of
 from tests import factories, scope_objects
+from tests.logins import log_in
 
 SKIPPED_PREFIXES = ("admin/", "static/", "media/")
 
@@ -22,10 +23,14 @@ SKIPPED_PREFIXES = ("admin/", "static/", "media/")
 # Function views that take an object id: which model the id belongs to.
 def _models():
     from enterprises import models as e
+    from portal import models as p
     from reporting import models as r
 
     return {
         "portal:job": Job,
+        "portal:reset_second_factor": p.User,
+        "portal:unlock_login": p.LoginThrottle,
+        "api_token_revoke": p.ApiToken,
         "portal:job_download": Job,
         "enterprises:detail": e.Enterprise,
         "enterprises:edit": e.Enterprise,
@@ -161,7 +166,7 @@ def users():
 def request(client, user, method, url):
     client.logout()
     if user.is_authenticated:
-        client.force_login(user)
+        log_in(client, user)
     return getattr(client, method)(url)
 
 

@@ -1,9 +1,12 @@
 """The demo data: loading it twice changes nothing, and the logins are printed for people."""
 
+import base64
 import io
+import re
 
 import pytest
 from django.core.management import call_command
+from django_otp.oath import totp
 
 from portal.demo import DEMO_PASSWORD
 from portal.models import User
@@ -22,3 +25,15 @@ def test_seed_demo_is_idempotent_and_prints_a_login_for_every_role():
     assert "| samr " in table and DEMO_PASSWORD in table
     for username in ("samr", "guangdong", "ent_huamei"):
         assert User.objects.get(username=username).check_password(DEMO_PASSWORD)
+
+
+@pytest.mark.django_db
+def test_a_demo_staff_login_passes_the_second_step_with_the_printed_key(client):
+    out = io.StringIO()
+    call_command("seed_demo", stdout=out)
+    secret = re.search(r"oathtool --totp -b ([A-Z2-7]+)", out.getvalue()).group(1)
+    client.post("/accounts/login/", {"username": "guangdong", "password": DEMO_PASSWORD})
+    assert client.get("/dashboard/")["Location"].startswith("/accounts/verify/")
+    code = f"{totp(base64.b32decode(secret), drift=0):06d}"
+    assert client.post("/accounts/verify/", {"token": code}).status_code == 302
+    assert client.get("/dashboard/").status_code == 200

@@ -20,6 +20,11 @@ class Command(BaseCommand):
                 self.stdout.write(f"Seeding {config.label}...")
                 module.seed(demo)
         self.print_logins(demo.logins)
+        self.stdout.write(
+            "\nStaff accounts ask for a second factor after the password "
+            "(员工账号登录需第二重验证). Add this key to any TOTP authenticator app, "
+            f"or run `oathtool --totp -b {demo.totp_secret}`:\n  {demo.totp_secret}"
+        )
 
     def print_logins(self, logins):
         rows = [("Role 角色", "Username 用户名", "Password 密码"), *logins]
