@@ -44,7 +44,7 @@ def signup(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         user = claims.sign_up(data["username"], data["email"], data["password1"], data["full_name"])
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        login(request, user)
         messages.success(request, _("Your account is ready. Now claim your enterprise."))
         return redirect("enterprises:mine")
     status = 400 if form.errors else 200

@@ -3,6 +3,8 @@
 import pytest
 from django.test import Client
 
+from tests import logins
+
 pytestmark = pytest.mark.django_db
 ROUNDS = "/api/v1/reporting/rounds/"
 FOUR_MB = 4 * 1024 * 1024
@@ -44,6 +46,5 @@ def test_each_status_has_the_shape(client_for, hq_user):
     assert_shape(client.post(ROUNDS, "x", content_type="text/plain"), 415)
     assert_shape(client.post(ROUNDS, "{", content_type="application/json"), 400)
     assert_shape(Client().get(ROUNDS), 403)
-    no_csrf = Client(enforce_csrf_checks=True)
-    no_csrf.force_login(hq_user)
+    no_csrf = logins.log_in(Client(enforce_csrf_checks=True), hq_user)
     assert "CSRF" in assert_shape(no_csrf.post(ROUNDS, {}), 403)["message"]
