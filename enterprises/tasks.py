@@ -1,37 +1,29 @@
 """Celery tasks of the enterprises app: thin wrappers around services."""
 
-import logging
-
 from celery import shared_task
 
 from portal import jobs
-from portal.models import User
+from portal.audit import current_actor
 from portal.scoping import scoped
 
 from .forms.registry import EnterpriseFilter
 from .models import Enterprise
 from .services import imports
 
-logger = logging.getLogger(__name__)
 
-
-@shared_task
-def import_enterprises(job_id, upload_name, mode, user_id):
+@shared_task(base=jobs.JobTask)
+def import_enterprises(job_id, upload_name, mode):
     """Run a registry import job (see enterprises.services.imports.run_import)."""
-    try:
-        return imports.run_import(job_id, upload_name, mode, user_id)
-    except Exception as error:  # noqa: BLE001 - the job page shows the failure
-        logger.exception("enterprise import %s failed", job_id)
-        jobs.fail(job_id, str(error))
-        return None
+    return imports.run_import(job_id, upload_name, mode, current_actor().user)
 
 
-@shared_task
-def export_enterprises(job_id, params, user_id):
+@shared_task(base=jobs.JobTask)
+def export_enterprises(job_id, params):
     """Write the filtered registry to an .xlsx as the job's result file."""
-    user = User.objects.get(pk=user_id)
-    queryset = scoped(Enterprise.objects.all(), user)
-    queryset = EnterpriseFilter(params, queryset=queryset, user=user).qs
+    user = current_actor().user
+    queryset = EnterpriseFilter(
+        params, queryset=scoped(Enterprise.objects.all(), user), user=user
+    ).qs
     imports.run_export(job_id, queryset)
 
 

@@ -58,6 +58,11 @@ class HolidayCalendar(models.Model):
             "revision": self.revision,
         }
 
+    @classmethod
+    def current_calendar(cls):
+        """The entered years as portal.workdays uses them (see current_calendar below)."""
+        return current_calendar()
+
     def as_text(self):
         """The entries in the form the page accepts, one per line."""
         return "\n".join(",".join(row).rstrip(",") for row in self.entries)

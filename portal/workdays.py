@@ -21,6 +21,7 @@ from importlib.metadata import version
 
 import chinese_calendar
 from chinese_calendar import constants
+from django.apps import apps
 from django.dispatch import Signal
 from lunardate import LunarDate
 
@@ -85,9 +86,8 @@ def _solar_terms(year, month):
 def _entered(calendar):
     if calendar is not None:
         return calendar
-    from .holidays import current_calendar  # the database loader; only when none is given
-
-    return current_calendar()
+    # The database loader is portal.holidays, which imports this module: reach it by the registry.
+    return apps.get_model("portal", "HolidayCalendar").current_calendar()
 
 
 def _source(year, calendar):

@@ -7,14 +7,9 @@ from django.utils import timezone
 
 from portal import jobs
 from portal.audit import acting_as
-from portal.models import User
 
 from .models import Round
 from .services import batches, schedule
-
-
-def _actor(user_id):
-    return User.objects.filter(pk=user_id).first() if user_id else None
 
 
 @shared_task
@@ -25,26 +20,16 @@ def run_schedule(on=None):
         return schedule.run(day)
 
 
-@shared_task
-def render_version_pdf(job_id, version_id, round_id, user_id=None):
-    """Render one report version's PDF (cached) as part of a batch."""
-    try:
-        with acting_as(_actor(user_id), source="task"):
-            batches.render_one(job_id, version_id, Round.objects.get(pk=round_id))
-    except Exception as error:
-        jobs.fail(job_id, str(error))  # the chord's ZIP step will not run
-        raise
+@shared_task(base=jobs.JobTask)
+def render_version_pdf(job_id, version_id, round_id):
+    """Render one report version's PDF (cached) as part of a batch; a failure stops the ZIP."""
+    batches.render_one(job_id, version_id, Round.objects.get(pk=round_id))
 
 
-@shared_task
-def zip_round_pdfs(job_id, round_id, user_id=None):
+@shared_task(base=jobs.JobTask)
+def zip_round_pdfs(job_id, round_id):
     """Put the round's report PDFs into one ZIP for the job."""
-    try:
-        with acting_as(_actor(user_id), source="task"):
-            batches.write_zip(job_id, Round.objects.get(pk=round_id))
-    except Exception as error:
-        jobs.fail(job_id, str(error))
-        raise
+    batches.write_zip(job_id, Round.objects.get(pk=round_id))
 
 
 @shared_task
@@ -52,22 +37,17 @@ def build_round_zip(job_id, round_id, user_id=None):
     """Render every report PDF of a round in parallel, then ZIP them."""
     round_ = Round.objects.get(pk=round_id)
     renders = [
-        render_version_pdf.si(job_id, pk, round_id, user_id)
+        render_version_pdf.si(job_id, pk, round_id, user_id=user_id)
         for pk in batches.round_version_ids(round_)
     ]
-    finish = zip_round_pdfs.si(job_id, round_id, user_id)
+    finish = zip_round_pdfs.si(job_id, round_id, user_id=user_id)
     if renders:
         chord(renders)(finish)
     else:
         finish.delay()
 
 
-@shared_task
-def compile_national_summary(job_id, round_id, user_id=None):
+@shared_task(base=jobs.JobTask)
+def compile_national_summary(job_id, round_id):
     """Compile the national summary of a round for the job."""
-    try:
-        with acting_as(_actor(user_id), source="task"):
-            batches.summary_job(job_id, Round.objects.get(pk=round_id))
-    except Exception as error:
-        jobs.fail(job_id, str(error))
-        raise
+    batches.summary_job(job_id, Round.objects.get(pk=round_id))

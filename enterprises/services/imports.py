@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from portal import audit, bulk, exports, jobs
-from portal.models import Job, ReportingUnit, User
+from portal.models import ReportingUnit
 
 from ..models import Enterprise
 from ..models.registry import bigram_value
@@ -92,19 +92,8 @@ def remove_expired_uploads():
     return len(expired)
 
 
-def start_import(user, upload_name, mode):
-    """Create the import job and queue the task; returns the job."""
-    from ..tasks import import_enterprises
-
-    unit = user.agency.reporting_unit if user.is_provincial else None
-    job = jobs.start("enterprise_import", _("Import enterprises"), owner=user, reporting_unit=unit)
-    import_enterprises.delay(str(job.pk), upload_name, mode, user.pk)
-    return job
-
-
-def run_import(job_id, upload_name, mode, user_id):
+def run_import(job_id, upload_name, mode, user):
     """The import job: check every row, then upsert the good rows (or none) by USCC."""
-    user = User.objects.get(pk=user_id)
     try:
         return _import(job_id, read_upload(upload_name), mode, user)
     finally:
@@ -112,20 +101,19 @@ def run_import(job_id, upload_name, mode, user_id):
 
 
 def _import(job_id, data, mode, user):
-    with audit.acting_as(user, source="task", label=user.get_username()):
-        checked = check_file(data, user)
-        if checked.file_problems:
-            jobs.fail(job_id, "; ".join(p.message for p in checked.file_problems[:5]))
-            return None
-        if checked.bad:
-            _save_rejected(job_id, checked)
-        if checked.bad and mode == ALL_OR_NOTHING:
-            message = _("%(bad)d rows have problems; nothing was imported.")
-            jobs.fail(job_id, message % {"bad": len(checked.bad)})
-            return None
-        fields = [c.field for c in checked.columns if c is not None]
-        counts = upsert(checked.good, fields, job_id, checked.total)
-        jobs.progress(job_id, checked.total, checked.total)
+    checked = check_file(data, user)
+    if checked.file_problems:
+        jobs.fail(job_id, "; ".join(p.message for p in checked.file_problems[:5]))
+        return None
+    if checked.bad:
+        _save_rejected(job_id, checked)
+    if checked.bad and mode == ALL_OR_NOTHING:
+        message = _("%(bad)d rows have problems; nothing was imported.")
+        jobs.fail(job_id, message % {"bad": len(checked.bad)})
+        return None
+    fields = [c.field for c in checked.columns if c is not None]
+    counts = upsert(checked.good, fields, job_id, checked.total)
+    jobs.progress(job_id, checked.total, checked.total)
     counts["rejected"] = len(checked.bad)
     message = _(
         "%(created)d new, %(updated)d changed, %(unchanged)d unchanged, %(rejected)d rejected."
@@ -209,8 +197,7 @@ def _save_rejected(job_id, checked):
     header = [*checked.header, _("Reason")]
     rows = ([*cells, reason] for _number, cells, reason in checked.bad)
     exports.write_xlsx(stream, header, rows, "rejected")
-    name = default_storage.save(f"jobs/rejected-{job_id}.xlsx", ContentFile(stream.getvalue()))
-    Job.objects.filter(pk=job_id).update(result_file=name)
+    jobs.save_result_file(job_id, f"rejected-{job_id}.xlsx", stream.getvalue())
 
 
 def export_rows(queryset):
@@ -232,6 +219,5 @@ def run_export(job_id, queryset):
     jobs.progress(job_id, 0, None, _("Writing the workbook…"))
     stream = io.BytesIO()
     write_export(stream, queryset)
-    name = default_storage.save(f"jobs/enterprises-{job_id}.xlsx", ContentFile(stream.getvalue()))
-    Job.objects.filter(pk=job_id).update(result_file=name)
+    jobs.save_result_file(job_id, f"enterprises-{job_id}.xlsx", stream.getvalue())
     jobs.finish(job_id, message=_("The workbook is ready."))

@@ -9,8 +9,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 
+from portal import jobs
 from portal.access import STAFF_ROLES, RoleRequiredMixin
 
+from .. import tasks
 from ..services import imports, spreadsheets
 
 SESSION_KEY = "enterprise_imports"
@@ -100,7 +102,14 @@ class StartImportView(RoleRequiredMixin, View):
             imports.discard_upload(name)
             messages.error(request, _("The preview has expired; upload the file again."))
             return redirect("enterprises:import")
-        job = imports.start_import(request.user, name, form.cleaned_data["mode"])
+        user = request.user
+        unit = user.agency.reporting_unit if user.is_provincial else None
+        job = jobs.start(
+            "enterprise_import", _("Import enterprises"), owner=user, reporting_unit=unit
+        )
+        tasks.import_enterprises.delay(
+            str(job.pk), name, form.cleaned_data["mode"], user_id=user.pk
+        )
         return redirect(job)
 
 

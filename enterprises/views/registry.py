@@ -14,7 +14,7 @@ from portal import jobs
 from portal.access import ENTERPRISE, STAFF_ROLES, RoleRequiredMixin, get_scoped_or_404
 from portal.audit import history_for
 
-from .. import industries, rules
+from .. import industries, rules, tasks
 from ..forms.registry import EnterpriseFilter, EnterpriseForm
 from ..models import Enterprise
 from ..services import imports, registry
@@ -179,8 +179,6 @@ class EnterpriseExportView(RoleRequiredMixin, View):
             imports.write_export(stream, flt.qs)
             stream.seek(0)
             return FileResponse(stream, as_attachment=True, filename="enterprises.xlsx")
-        from ..tasks import export_enterprises
-
         job = jobs.start("enterprise_export", _("Export enterprises"), owner=request.user)
-        export_enterprises.delay(str(job.pk), request.GET.dict(), request.user.pk)
+        tasks.export_enterprises.delay(str(job.pk), request.GET.dict(), user_id=request.user.pk)
         return redirect(job)

@@ -85,7 +85,7 @@ def round_summary(request, pk):
     """Start compiling the national summary of the round."""
     round_ = get_object_or_404(Round, pk=pk)
     job = jobs.start("reporting_summary", _("National summary: %s") % round_, owner=request.user)
-    tasks.compile_national_summary.delay(str(job.pk), round_.pk, request.user.pk)
+    tasks.compile_national_summary.delay(str(job.pk), round_.pk, user_id=request.user.pk)
     return redirect(job)
 
 

@@ -190,7 +190,7 @@ def test_all_reports_and_the_national_summary_with_two_workers(rounds, worker, h
     zip_job = jobs.start("reporting_zip", "bench zip", owner=hq_user)
     summary_job = jobs.start("reporting_summary", "bench summary", owner=hq_user)
     tasks.build_round_zip.delay(str(zip_job.pk), rounds.pk, hq_user.pk)
-    tasks.compile_national_summary.delay(str(summary_job.pk), rounds.pk, hq_user.pk)
+    tasks.compile_national_summary.delay(str(summary_job.pk), rounds.pk, user_id=hq_user.pk)
     while Job.objects.filter(pk__in=[zip_job.pk, summary_job.pk], finished_at__isnull=True):
         assert time.perf_counter() - start < 300, "the batch did not finish"
         time.sleep(0.2)
