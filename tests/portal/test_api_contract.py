@@ -96,3 +96,15 @@ def test_the_schema_says_a_pledge_may_have_no_published_revision(schema):
 )
 def test_actions_document_their_request_body(schema, path):
     assert "requestBody" in schema["paths"][path]["post"]
+
+
+def test_every_operation_documents_its_errors_with_the_error_shape(schema):
+    error = {"$ref": "#/components/schemas/Error"}
+    for path, operations in schema["paths"].items():
+        for method, operation in operations.items():
+            expected = {"400", "403", "429"} | ({"404"} if "{" in path else set())
+            if method in ("post", "put", "patch"):
+                expected |= {"413", "415"}
+            responses = operation["responses"]
+            assert expected <= set(responses), (method, path)
+            assert responses["403"]["content"]["application/json"]["schema"] == error
