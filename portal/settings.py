@@ -242,6 +242,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "portal.api.schema.add_error_responses",
+    ],
 }
 
 # Reporting reminders more than this many days late are recorded, not mailed.
@@ -249,6 +253,9 @@ REPORTING_NOTICE_CATCH_UP_DAYS = env.int("REPORTING_NOTICE_CATCH_UP_DAYS", defau
 
 # The XPCC has no GB/T 2260 code of its own; 660000 is common but unverified.
 PORTAL_XPCC_CODE = env.str("PORTAL_XPCC_CODE", default="660000")
+# Reporting rounds: dates before this year or further ahead than this are typing errors.
+PORTAL_ROUND_FIRST_YEAR = env.int("PORTAL_ROUND_FIRST_YEAR", default=2000)
+PORTAL_ROUND_YEARS_AHEAD = env.int("PORTAL_ROUND_YEARS_AHEAD", default=10)
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

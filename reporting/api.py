@@ -1,6 +1,7 @@
 """API of progress reporting: /api/v1/reporting/... rounds, reports, versions, measures."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -100,6 +101,7 @@ class ReportViewSet(ScopedReadOnlyViewSet):
     filterset_fields = ["round", "status"]
     write_roles = STAFF_ROLES
 
+    @extend_schema(request=TransitionInput, responses=ReportSerializer)
     @action(detail=True, methods=["post"], url_path=f"(?P<transition>{ACTIONS})")
     def transition(self, request, pk=None, transition=None):
         """Apply a workflow action (review, submit, return, accept, ...)."""
@@ -115,6 +117,7 @@ class ReportViewSet(ScopedReadOnlyViewSet):
         report.refresh_from_db()
         return Response(ReportSerializer(report).data)
 
+    @extend_schema(request=TextsInput, responses={200: ReportSerializer, 409: ReportSerializer})
     @action(detail=True, methods=["post"])
     def texts(self, request, pk=None):
         """Save narratives with the lock_version read; 409 with the current texts if stale."""

@@ -28,7 +28,7 @@ class PledgeSerializer(serializers.ModelSerializer):
     """A pledge as read: its status, the revision under work and the published one."""
 
     latest_revision = serializers.SerializerMethodField()
-    published_revision = RevisionSerializer(read_only=True)
+    published_revision = RevisionSerializer(read_only=True, allow_null=True)
     is_expired = serializers.BooleanField(read_only=True)
 
     class Meta:

@@ -8,7 +8,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from portal.access import ENTERPRISE, STAFF_ROLES
-from portal.api.viewsets import ScopedModelViewSet
+from portal.api.viewsets import ScopedModelViewSet, StrictBooleanField
 from portal.scoping import scoped
 
 from .. import rules
@@ -63,7 +63,7 @@ class DeclarationSerializer(serializers.ModelSerializer):
 
 
 class DecisionSerializer(serializers.Serializer):
-    confirm = serializers.BooleanField()
+    confirm = StrictBooleanField()
 
 
 class DeclarationFilter(django_filters.FilterSet):

@@ -2,13 +2,17 @@
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.scoping import Scope
 
 from ..catalogue import default_sections
+
+MIN_PERIOD_DAYS = 28  # the shortest period a progress report can sensibly cover
 
 
 class Round(models.Model):
@@ -42,13 +46,34 @@ class Round(models.Model):
         return reverse("reporting:round", args=[self.pk])
 
     def clean(self):
-        errors = {}
-        if self.opens_on and self.due_date and self.due_date < self.opens_on:
-            errors["due_date"] = _("The due date cannot precede the opening date.")
-        if self.period_start and self.period_end and self.period_end < self.period_start:
-            errors["period_end"] = _("The period cannot end before it starts.")
+        errors = {**self._year_errors(), **self._order_errors()}
         if errors:
             raise ValidationError(errors)
+
+    def _year_errors(self):
+        """Dates outside PORTAL_ROUND_FIRST_YEAR .. this year + PORTAL_ROUND_YEARS_AHEAD."""
+        first = settings.PORTAL_ROUND_FIRST_YEAR
+        last = timezone.localdate().year + settings.PORTAL_ROUND_YEARS_AHEAD
+        message = _("The year must lie between %(first)d and %(last)d.")
+        return {
+            name: message % {"first": first, "last": last}
+            for name in ("period_start", "period_end", "opens_on", "due_date")
+            if getattr(self, name) and not first <= getattr(self, name).year <= last
+        }
+
+    def _order_errors(self):
+        errors = {}
+        start, end, opens, due = self.period_start, self.period_end, self.opens_on, self.due_date
+        minimum = timedelta(days=MIN_PERIOD_DAYS - 1)
+        if start and end and end < start + minimum:
+            errors["period_end"] = _("The period must cover at least %(days)d days.") % {
+                "days": MIN_PERIOD_DAYS
+            }
+        if end and opens and opens <= end:
+            errors["opens_on"] = _("The round must open after the period it covers ends.")
+        if opens and due and due <= opens:
+            errors["due_date"] = _("The due date must come after the opening date.")
+        return errors
 
     def section_titles(self):
         """{key: title} of this round's sections."""
