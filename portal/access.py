@@ -10,10 +10,12 @@ from rest_framework.permissions import BasePermission
 
 from .scoping import scoped
 
+# The one set of role names (the values of portal.models.User.Role).
 HEADQUARTERS = "headquarters"
 PROVINCIAL = "provincial"
 ENTERPRISE = "enterprise"
 STAFF_ROLES = (HEADQUARTERS, PROVINCIAL)
+EVERY_ROLE = (HEADQUARTERS, PROVINCIAL, ENTERPRISE)
 
 
 def has_role(user, *roles):
