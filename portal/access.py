@@ -54,13 +54,6 @@ class RoleRequiredMixin(AccessMixin):
         return super().dispatch(request, *args, **kwargs)
 
 
-class ScopedObjectMixin:
-    """Generic views: the queryset is narrowed by the one scoping rule, so others get 404."""
-
-    def get_queryset(self):
-        return scoped(super().get_queryset(), self.request.user)
-
-
 def get_scoped_or_404(queryset, user, **lookup):
     """Fetch one object within the user's scope, or 404 (existence does not leak)."""
     return get_object_or_404(scoped(queryset, user), **lookup)
