@@ -5,3 +5,5 @@ from django.utils.translation import gettext_lazy as _
 class ComplaintsConfig(AppConfig):
     name = "complaints"
     verbose_name = _("Consumer complaints")
+    project_app = True
+    audited = True

@@ -15,7 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-ENTERPRISE = "enterprise"
+from portal.access import ENTERPRISE
+
 STAFF = "staff"
 SYSTEM = "system"
 

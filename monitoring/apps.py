@@ -5,3 +5,5 @@ from django.utils.translation import gettext_lazy as _
 class MonitoringConfig(AppConfig):
     name = "monitoring"
     verbose_name = _("Service-quality monitoring")
+    project_app = True
+    audited = True

@@ -10,10 +10,12 @@ from rest_framework.permissions import BasePermission
 
 from .scoping import scoped
 
+# The one set of role names (the values of portal.models.User.Role).
 HEADQUARTERS = "headquarters"
 PROVINCIAL = "provincial"
 ENTERPRISE = "enterprise"
 STAFF_ROLES = (HEADQUARTERS, PROVINCIAL)
+EVERY_ROLE = (HEADQUARTERS, PROVINCIAL, ENTERPRISE)
 
 
 def has_role(user, *roles):
@@ -50,13 +52,6 @@ class RoleRequiredMixin(AccessMixin):
             self.raise_exception = True
             return self.handle_no_permission()
         return super().dispatch(request, *args, **kwargs)
-
-
-class ScopedObjectMixin:
-    """Generic views: the queryset is narrowed by the one scoping rule, so others get 404."""
-
-    def get_queryset(self):
-        return scoped(super().get_queryset(), self.request.user)
 
 
 def get_scoped_or_404(queryset, user, **lookup):

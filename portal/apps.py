@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class PortalConfig(AppConfig):
     name = "portal"
     verbose_name = _("Portal")
+    project_app = True
+    audited = True
 
     def ready(self):
         from django.core import checks

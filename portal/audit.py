@@ -20,9 +20,9 @@ from django.db import connection
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.utils.functional import SimpleLazyObject
 
-AUDITED_APPS = {
-    "portal", "enterprises", "monitoring", "credit", "complaints", "reporting", "otp_totp",
-}  # fmt: skip
+# Besides the apps whose AppConfig says ``audited = True``: the TOTP devices of
+# portal.two_factor, a library's model that holds who turned two-factor on.
+AUDITED_LIBRARY_APPS = {"otp_totp"}
 # Login counters and API tokens are audited by their events (record_event), not per row.
 NOT_AUDITED = {"portal.AuditEntry", "portal.Job", "portal.LoginThrottle", "portal.ApiToken"}
 SECRET_FIELDS = {"password", "key", "token"}
@@ -87,7 +87,12 @@ class AuditMiddleware:
 
 
 def is_audited(model):
-    return model._meta.app_label in AUDITED_APPS and model._meta.label not in NOT_AUDITED
+    """Whether writes to this model are recorded (its app declares ``audited = True``)."""
+    meta = model._meta
+    audited_app = (
+        getattr(meta.app_config, "audited", False) or meta.app_label in AUDITED_LIBRARY_APPS
+    )
+    return audited_app and meta.label not in NOT_AUDITED
 
 
 def _plain(value):

@@ -1,43 +1,87 @@
-"""The navigation bar by role; entries whose URL does not exist yet are left out."""
+"""The navigation bar and the home page's areas, contributed by each app's ``navigation.py``.
 
-from django.urls import NoReverseMatch, reverse
+An app's ``<app>/navigation.py`` may define
+
+- ``MENU = [Entry(label, url_name, roles, order), ...]``: links in the bar for
+  the given roles (``VISITORS`` for people not signed in), sorted by ``order``
+  across apps; an entry whose URL does not exist yet is left out;
+- ``AREAS = [Area(title, description, path, order), ...]``: cards on the home
+  page, shown only once the path resolves, so it promises nothing missing.
+
+This module is the core's own ``navigation.py``.
+"""
+
+from dataclasses import dataclass
+
+from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 from django.utils.translation import gettext_lazy as _
 
-from .access import ENTERPRISE, HEADQUARTERS, PROVINCIAL
+from .access import EVERY_ROLE, HEADQUARTERS
+from .discovery import app_modules
 
-ALL = (HEADQUARTERS, PROVINCIAL, ENTERPRISE)
-STAFF = (HEADQUARTERS, PROVINCIAL)
+VISITORS = (None,)  # people who are not signed in
 
-# (label, url name, roles that see it; None = anonymous visitors)
+
+@dataclass(frozen=True)
+class Entry:
+    """A link in the navigation bar for some roles."""
+
+    label: str
+    url_name: str
+    roles: tuple
+    order: int = 100
+
+
+@dataclass(frozen=True)
+class Area:
+    """A card on the home page linking to one of the campaign's areas."""
+
+    title: str
+    description: str
+    path: str
+    order: int = 100
+
+
 MENU = [
-    (_("Dashboard"), "portal:dashboard", ALL),
-    (_("Enterprises"), "enterprises:list", STAFF),
-    (_("Claims"), "enterprises:claims", STAFF),
-    (_("My enterprise"), "enterprises:mine", (ENTERPRISE,)),
-    (_("Pledges"), "enterprises:pledge_review", STAFF),
-    (_("Standards"), "enterprises:declarations", STAFF),
-    (_("Certificates"), "enterprises:certificates", STAFF),
-    (_("Reporting"), "reporting:rounds", STAFF),
-    (_("Audit trail"), "portal:audit", (HEADQUARTERS,)),
-    (_("Holidays"), "portal:holidays", (HEADQUARTERS,)),
-    (_("Public pledges"), "enterprises:public_pledges", (None,)),
-    (_("Public standards"), "enterprises:public_declarations", (None,)),
+    Entry(_("Dashboard"), "portal:dashboard", EVERY_ROLE, order=10),
+    Entry(_("Audit trail"), "portal:audit", (HEADQUARTERS,), order=900),
+    Entry(_("Holidays"), "portal:holidays", (HEADQUARTERS,), order=910),
 ]
 
 
+def _contributed(name):
+    items = [
+        item for _config, module in app_modules("navigation") for item in getattr(module, name, ())
+    ]
+    return sorted(items, key=lambda item: item.order)
+
+
 def menu_for(user, current_path=""):
+    """The bar's links for this user, the current page's marked active."""
     role = user.role if user.is_authenticated else None
     items = []
-    for label, url_name, roles in MENU:
-        if role not in roles:
+    for entry in _contributed("MENU"):
+        if role not in entry.roles:
             continue
         try:
-            url = reverse(url_name)
+            url = reverse(entry.url_name)
         except NoReverseMatch:
             continue
         active = current_path.startswith(url) if url != "/" else current_path == "/"
-        items.append({"label": label, "url": url, "active": active})
+        items.append({"label": entry.label, "url": url, "active": active})
     return items
+
+
+def home_areas():
+    """The campaign areas whose pages exist, with their links."""
+    areas = []
+    for area in _contributed("AREAS"):
+        try:
+            resolve(area.path)
+        except Resolver404:
+            continue
+        areas.append({"title": area.title, "description": area.description, "url": area.path})
+    return areas
 
 
 def navigation(request):

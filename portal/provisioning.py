@@ -16,11 +16,11 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from .access import HEADQUARTERS, STAFF_ROLES
 from .models import Agency, User
 
 COLUMNS = ("username", "full_name", "email", "role", "unit_code", "agency", "password")
 REQUIRED = ("username", "role", "agency")
-STAFF_ROLES = (User.Role.HEADQUARTERS, User.Role.PROVINCIAL)
 
 
 @dataclass
@@ -58,7 +58,7 @@ def read_rows(text):
 
 def _agency_for(row):
     role, unit_code, kind = row["role"], (row.get("unit_code") or "").strip(), row["agency"]
-    if role == User.Role.HEADQUARTERS:
+    if role == HEADQUARTERS:
         return Agency.objects.filter(reporting_unit__isnull=True, kind=kind).first()
     return Agency.objects.filter(reporting_unit__code=unit_code, kind=kind).first()
 

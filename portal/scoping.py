@@ -13,9 +13,10 @@ A model without a declaration raises instead of leaking.
 
 from dataclasses import dataclass
 
-from django.apps import apps
 from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Q
+
+from .discovery import project_apps
 
 
 class ScopeNotDeclared(ImproperlyConfigured):
@@ -27,7 +28,7 @@ class Scope:
     """How rows of a model reach a jurisdiction, an enterprise and the public.
 
     jurisdiction: lookup path to ``portal.ReportingUnit``.
-    enterprise: lookup path to ``enterprises.Enterprise``.
+    enterprise: lookup path to the enterprise the row belongs to (its id is matched).
     owner: lookup path to the ``portal.User`` who owns the row.
     public: a Q (or a callable returning one) selecting the rows anyone may read.
     everyone: reference data that every user, anonymous included, may read.
@@ -57,18 +58,22 @@ def scope_of(model) -> Scope:
 
 
 def enterprise_ids(user) -> list[int]:
-    """The enterprises an enterprise user may act for (approved claims)."""
+    """The enterprises an enterprise user may act for.
+
+    Each app that knows (enterprises: approved claims) says so with an AppConfig
+    method ``enterprise_ids_for(user)``; the answer is their union.
+    """
     if not getattr(user, "is_enterprise_user", False):
         return []
     cached = getattr(user, "_enterprise_ids", None)
     if cached is None:
-        try:
-            membership = apps.get_model("enterprises", "EnterpriseMembership")
-        except LookupError:
-            cached = []
-        else:
-            cached = list(membership.approved_enterprise_ids(user))
-        user._enterprise_ids = cached
+        ids = [
+            pk
+            for config in project_apps()
+            if hasattr(config, "enterprise_ids_for")
+            for pk in config.enterprise_ids_for(user)
+        ]
+        cached = user._enterprise_ids = list(dict.fromkeys(ids))
     return cached
 
 

@@ -35,3 +35,6 @@ PRIVATE_MEDIA_ROOT = BASE_DIR / "test-artifacts" / "media-private"
 LANGUAGE_CODE = "zh-hans"
 
 Path(STATIC_ROOT).mkdir(exist_ok=True)  # WhiteNoise warns when it is missing
+
+# An app known only to the tests; it joins the portal through its discovered modules.
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.throwaway_app"]  # noqa: F405

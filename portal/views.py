@@ -9,7 +9,6 @@ from django.db import connection
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
-from django.urls import Resolver404, resolve
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
@@ -18,46 +17,8 @@ from .access import HEADQUARTERS, RoleRequiredMixin, get_scoped_or_404
 from .audit import history_for
 from .dashboard import panels_for
 from .models import AuditEntry, Job, ReportingUnit
+from .navigation import home_areas
 from .scoping import Scope, scoped
-
-# The campaign's areas on the home page: (title, description, path). An area is
-# shown only once its pages exist, so the home page promises nothing missing.
-AREAS = [
-    (
-        _("Quality pledges"),
-        _("Enterprises' published service-quality pledges."),
-        "/enterprises/public/pledges/",
-    ),
-    (
-        _("Enterprise standards"),
-        _("Standards enterprises declare, and the front-runners."),
-        "/enterprises/public/standards/",
-    ),
-    (
-        _("Service-quality monitoring"),
-        _("Surveys of service quality by region and industry."),
-        "/monitoring/",
-    ),
-    (_("Credit supervision"), _("Quality credit records of service enterprises."), "/credit/"),
-    (_("Complaints"), _("Consumers' complaints about service quality."), "/complaints/"),
-    (
-        _("Progress reporting"),
-        _("The reporting units' progress reports to SAMR and NDRC."),
-        "/reporting/",
-    ),
-]
-
-
-def existing_areas():
-    """The campaign areas whose pages exist, with their links."""
-    areas = []
-    for title, description, url in AREAS:
-        try:
-            resolve(url)
-        except Resolver404:
-            continue
-        areas.append({"title": title, "description": description, "url": url})
-    return areas
 
 
 class HomeView(TemplateView):
@@ -66,7 +27,7 @@ class HomeView(TemplateView):
     template_name = "portal/home.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(areas=existing_areas(), **kwargs)
+        return super().get_context_data(areas=home_areas(), **kwargs)
 
 
 @login_required

@@ -5,3 +5,5 @@ from django.utils.translation import gettext_lazy as _
 class ReportingConfig(AppConfig):
     name = "reporting"
     verbose_name = _("Progress reporting")
+    project_app = True
+    audited = True

@@ -3,8 +3,6 @@
 Views, the API and the demo call these; none of them changes a status by hand.
 """
 
-from collections.abc import Callable
-
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
@@ -12,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from .. import workflow
+from .. import restrictions, workflow
 from ..models import EnterpriseMembership, Pledge, PledgeRevision, Recognition
 
 REVISION_FIELDS = (
@@ -27,11 +25,6 @@ REVISION_FIELDS = (
     "period_start",
     "period_end",
 )
-
-# Other apps append callables ``blocker(enterprise) -> str | None`` (the reason, or None).
-# The credit app adds one for the serious-dishonesty list; while none is registered,
-# every enterprise can be recognised.
-RECOGNITION_BLOCKERS: list[Callable] = []
 
 
 def check_period(start, end):
@@ -172,13 +165,12 @@ def notify_enterprise(pledge, event):
 
 
 def recognition_blockers(enterprise):
-    """The reasons, from every registered blocker, why this enterprise cannot be recognised."""
-    reasons = (blocker(enterprise) for blocker in RECOGNITION_BLOCKERS)
-    return [str(reason) for reason in reasons if reason]
+    """Why this enterprise cannot be recognised, from every app's ``restrictions.py``."""
+    return restrictions.reasons_against(enterprise, restrictions.RECOGNITION)
 
 
 def can_be_recognised(enterprise):
-    """Whether no registered blocker (e.g. the serious-dishonesty list) stops recognition."""
+    """Whether no app's restriction (e.g. the serious-dishonesty list) stops recognition."""
     return not recognition_blockers(enterprise)
 
 

@@ -165,15 +165,11 @@ def test_workflow_writes_are_audited(owner, province_user):
     assert (province_user.pk, "update") in actions
 
 
-def test_recognition_is_blocked_by_a_registered_blocker(province_user):
-    enterprise = EnterpriseFactory()
-    assert service.can_be_recognised(enterprise)
-    service.RECOGNITION_BLOCKERS.append(lambda e: "列入严重失信主体名单")
-    try:
-        assert not service.can_be_recognised(enterprise)
-        with pytest.raises(ValidationError, match="严重失信"):
-            service.recognise(enterprise, province_user, "投诉量下降一半")
-    finally:
-        service.RECOGNITION_BLOCKERS.pop()
-    recognition = service.recognise(enterprise, province_user, "投诉量下降一半")
+def test_recognition_is_blocked_by_an_apps_restriction(province_user):
+    listed = EnterpriseFactory(name="失信餐饮有限公司")
+    assert not service.can_be_recognised(listed)
+    with pytest.raises(ValidationError, match="严重失信"):
+        service.recognise(listed, province_user, "投诉量下降一半")
+    clean = EnterpriseFactory(name="诚信餐饮有限公司")
+    recognition = service.recognise(clean, province_user, "投诉量下降一半")
     assert recognition.recognised_by == province_user

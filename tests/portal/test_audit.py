@@ -5,7 +5,7 @@ from django.apps import apps
 from django.db import DatabaseError, connection, transaction
 
 from portal.audit import acting_as
-from portal.discovery import PROJECT_APPS
+from portal.discovery import project_app_labels
 from portal.models import AuditEntry
 from tests import factories, scope_objects
 from tests.factories import PASSWORD
@@ -14,7 +14,7 @@ from tests.logins import log_in
 AUDITED_MODELS = [
     model
     for model in apps.get_models()
-    if model._meta.app_label in PROJECT_APPS
+    if model._meta.app_label in project_app_labels()
     and model._meta.label not in ("portal.AuditEntry", "portal.Job")
     and model._meta.label in scope_objects.MAKERS
     and not scope_objects.scope_of_model_is_reference(model)

@@ -7,7 +7,7 @@ from django.contrib.sessions.models import Session
 
 from enterprises.models import Enterprise, EnterpriseMembership
 from enterprises.uscc import make_uscc
-from portal.discovery import PROJECT_APPS
+from portal.discovery import project_app_labels
 from portal.models import ReportingUnit
 from portal.scoping import Scope, ScopeNotDeclared, can_see, scoped
 
@@ -28,7 +28,7 @@ def test_every_project_model_declares_its_scope():
     undeclared = [
         model._meta.label
         for model in apps.get_models()
-        if model._meta.app_label in PROJECT_APPS
+        if model._meta.app_label in project_app_labels()
         and not isinstance(getattr(model, "scope", None), Scope)
     ]
     assert undeclared == []
