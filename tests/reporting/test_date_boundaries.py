@@ -1,0 +1,75 @@
+"""Both sides of every date boundary: the due date (Beijing time) and the round's periods."""
+
+import datetime
+import zoneinfo
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from enterprises.services.certificates import check_dates, expire
+from enterprises.services.pledges import check_period
+from reporting.models import Round
+from reporting.services.reports import freeze
+from tests.enterprises.factories_self_service import certificate
+from tests.scope_objects import enterprise
+
+BEIJING = zoneinfo.ZoneInfo("Asia/Shanghai")
+DAY = datetime.timedelta(days=1)
+
+
+@pytest.mark.parametrize(
+    ("moment", "late"),
+    [
+        (datetime.datetime(2019, 11, 30, 23, 59, 59, tzinfo=BEIJING), False),
+        (datetime.datetime(2019, 12, 1, 0, 0, 0, tzinfo=BEIJING), True),
+        # 16:00 UTC on the due date is already the next day in Beijing.
+        (datetime.datetime(2019, 11, 30, 15, 59, 59, tzinfo=datetime.UTC), False),
+        (datetime.datetime(2019, 11, 30, 16, 0, 0, tzinfo=datetime.UTC), True),
+    ],
+)
+def test_a_report_is_late_from_the_first_second_after_the_due_date_in_beijing(
+    guangdong_report, province_user, moment, late
+):
+    assert freeze(guangdong_report, province_user, moment).is_late is late
+
+
+def _round(**dates):
+    day = datetime.date(2019, 6, 1)
+    values = {"period_start": day, "period_end": day, "opens_on": day, "due_date": day}
+    values.update(dates)
+    return Round(title="测试", **values)
+
+
+def test_a_round_may_be_one_day_long_but_not_end_before_it_starts():
+    _round().clean()
+    with pytest.raises(ValidationError) as error:
+        _round(period_end=datetime.date(2019, 5, 31)).clean()
+    assert "period_end" in error.value.message_dict
+    with pytest.raises(ValidationError) as error:
+        _round(due_date=datetime.date(2019, 5, 31)).clean()
+    assert "due_date" in error.value.message_dict
+
+
+def test_a_pledge_period_may_end_on_its_first_day_but_not_before():
+    start = datetime.date(2019, 1, 1)
+    check_period(start, start)
+    with pytest.raises(ValidationError):
+        check_period(start, start - DAY)
+
+
+def test_a_certificate_must_expire_after_the_day_it_was_issued():
+    issued = datetime.date(2019, 1, 10)
+    check_dates(issued, issued + DAY)
+    with pytest.raises(ValidationError):
+        check_dates(issued, issued)
+
+
+@pytest.mark.django_db
+def test_a_certificate_is_valid_on_its_last_day_and_expired_the_day_after():
+    today = datetime.date(2022, 1, 9)
+    last_day = certificate(enterprise("440000"), expires_on=today)
+    past = certificate(enterprise("440000"), expires_on=today - DAY)
+    assert expire(today) == 1
+    last_day.refresh_from_db()
+    past.refresh_from_db()
+    assert (last_day.status, past.status) == ("valid", "expired")
