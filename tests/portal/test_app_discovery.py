@@ -15,6 +15,7 @@ from portal.audit import is_audited
 from portal.discovery import project_app_labels
 from portal.models import ReportingUnit
 from reporting.metrics_registry import collect
+from tests import logins
 
 PORTAL = Path(__file__).resolve().parents[2] / "portal"
 # Where the project is put together: INSTALLED_APPS and the beat schedule name the apps.
@@ -46,7 +47,7 @@ def test_the_throwaway_app_contributes_figures_to_a_report():
 
 @pytest.mark.django_db
 def test_headquarters_sees_the_throwaway_entry_and_card(client, hq_user):
-    client.force_login(hq_user)
+    logins.log_in(client, hq_user)
     body = client.get("/dashboard/").content.decode()
     assert '<a href="/throwaway/"' in body or 'href="/throwaway/"' in body
     assert "Throwaway card" in body and "Throwaway figure" in body
@@ -57,7 +58,7 @@ def test_headquarters_sees_the_throwaway_entry_and_card(client, hq_user):
 
 @pytest.mark.django_db
 def test_the_throwaway_entry_and_card_follow_their_roles(client, province_user):
-    client.force_login(province_user)
+    logins.log_in(client, province_user)
     body = client.get("/dashboard/").content.decode()
     assert "Throwaway" not in body
     assert client.get("/throwaway/").status_code == 403

@@ -1,4 +1,7 @@
-"""Both sides of every date boundary: the due date (Beijing time) and the round's periods."""
+"""Both sides of every date boundary: the due date (Beijing time), pledge periods, certificates.
+
+The round's own date rules are in tests/portal/test_api_contract.py.
+"""
 
 import datetime
 import zoneinfo
@@ -8,7 +11,6 @@ from django.core.exceptions import ValidationError
 
 from enterprises.services.certificates import check_dates, expire
 from enterprises.services.pledges import check_period
-from reporting.models import Round
 from reporting.services.reports import freeze
 from tests.enterprises.factories_self_service import certificate
 from tests.scope_objects import enterprise
@@ -31,23 +33,6 @@ def test_a_report_is_late_from_the_first_second_after_the_due_date_in_beijing(
     guangdong_report, province_user, moment, late
 ):
     assert freeze(guangdong_report, province_user, moment).is_late is late
-
-
-def _round(**dates):
-    day = datetime.date(2019, 6, 1)
-    values = {"period_start": day, "period_end": day, "opens_on": day, "due_date": day}
-    values.update(dates)
-    return Round(title="测试", **values)
-
-
-def test_a_round_may_be_one_day_long_but_not_end_before_it_starts():
-    _round().clean()
-    with pytest.raises(ValidationError) as error:
-        _round(period_end=datetime.date(2019, 5, 31)).clean()
-    assert "period_end" in error.value.message_dict
-    with pytest.raises(ValidationError) as error:
-        _round(due_date=datetime.date(2019, 5, 31)).clean()
-    assert "due_date" in error.value.message_dict
 
 
 def test_a_pledge_period_may_end_on_its_first_day_but_not_before():
