@@ -7,12 +7,14 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from portal.access import ENTERPRISE, STAFF_ROLES, get_scoped_or_404, roles_required
 from portal.audit import history_for
 from portal.scoping import scoped
+from portal.workflow_views import apply_posted, error_messages, transition_buttons
 
 from ..forms.standards import (
     DeclarationForm,
@@ -24,7 +26,6 @@ from ..forms.standards import (
 from ..models import SampledDeclaration, SamplingDraw, StandardDeclaration
 from ..services import standards as service
 from .common import with_claimed_enterprises
-from .pledges import error_messages
 
 
 def declaration_rows(user):
@@ -109,10 +110,14 @@ def edit(request, pk):
 def detail(request, pk):
     """A declaration with its indicators, front-runner status and sample reviews."""
     declaration = get_scoped_or_404(declaration_rows(request.user), request.user, pk=pk)
+    url = reverse("enterprises:declaration_decide", args=[pk])
     context = {
         "declaration": declaration,
         "indicators": declaration.indicators.all(),
         "reviews": scoped(declaration.sample_reviews.select_related("draw"), request.user),
+        "decisions": service.FRONT_RUNNER.history(declaration),
+        "can_edit": request.user.is_enterprise_user,
+        **transition_buttons(service.FRONT_RUNNER, declaration, request.user, url),
         "entries": history_for(declaration)[:50],
     }
     return render(request, "enterprises/standards/detail.html", context)
@@ -121,15 +126,9 @@ def detail(request, pk):
 @roles_required(*STAFF_ROLES)
 @require_POST
 def decide(request, pk):
-    """Confirm a front-runner candidate, or decline it."""
+    """Confirm a front-runner candidate, decline it, or revoke a confirmation."""
     declaration = get_scoped_or_404(StandardDeclaration.objects, request.user, pk=pk)
-    try:
-        service.decide_front_runner(declaration, request.user, request.POST.get("confirm") == "1")
-    except ValidationError as error:
-        for message in error_messages(error):
-            messages.error(request, message)
-    else:
-        messages.success(request, declaration.get_front_runner_display())
+    apply_posted(request, service.FRONT_RUNNER, declaration)
     return redirect("enterprises:declaration_detail", pk=pk)
 
 
