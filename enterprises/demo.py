@@ -184,15 +184,15 @@ def _demo_pledge(n, enterprise, filer, regulator):
     pledge = pledges.create_pledge(enterprise, filer, data)
     if n % 10 == 9:
         return  # stays a draft
-    pledges.submit(pledge, filer)
+    pledges.PLEDGE.apply(pledge, "submit", filer)
     if n % 5 == 4:
         return  # waits for review
     if n % 7 == 6:
-        pledges.return_pledge(pledge, regulator, "请写明服务完成时限的计算方法。")
+        pledges.PLEDGE.apply(pledge, "return", regulator, reason="请写明服务完成时限的计算方法。")
         return
-    pledges.publish(pledge, regulator)
+    pledges.PLEDGE.apply(pledge, "publish", regulator)
     if n == 3:
-        pledges.withdraw(pledge, filer, "门店停业装修")
+        pledges.PLEDGE.apply(pledge, "withdraw", filer, reason="门店停业装修")
     elif n % 6 == 0:
         pledges.recognise(enterprise, regulator, "连续两年投诉量下降，服务质量明显提升")
 
@@ -210,10 +210,11 @@ def _demo_certificate(n, enterprise, filer, regulator):
         "expires_on": expires,
     }
     certificate = certificates.create_certificate(enterprise, filer, data)
-    if status in ("suspended", "revoked"):
-        certificates.change_status(certificate, status, regulator, "监督审核发现不符合项")
-    elif status == "cancelled":
-        certificates.change_status(certificate, status, filer, "企业申请注销")
+    action = {"suspended": "suspend", "revoked": "revoke", "cancelled": "cancel"}.get(status)
+    if action is not None:
+        by = filer if action == "cancel" else regulator
+        reason = "企业申请注销" if action == "cancel" else "监督审核发现不符合项"
+        certificates.CERTIFICATE.apply(certificate, action, by, reason=reason)
 
 
 def _demo_declaration(n, enterprise, filer, regulator):
@@ -233,4 +234,4 @@ def _demo_declaration(n, enterprise, filer, regulator):
     }
     declaration = standards.declare(enterprise, filer, data, indicators)
     if leading and n % 4 == 0:
-        standards.decide_front_runner(declaration, regulator, confirm=True)
+        standards.FRONT_RUNNER.apply(declaration, "confirm", regulator)

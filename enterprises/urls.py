@@ -52,6 +52,7 @@ urlpatterns = [
     path("certificates/new/", certificates.create, name="certificate_create"),
     path("certificates/<int:pk>/", certificates.detail, name="certificate_detail"),
     path("certificates/<int:pk>/edit/", certificates.edit, name="certificate_edit"),
+    path("certificates/<int:pk>/action/", certificates.act, name="certificate_action"),
     path("certificates/<int:pk>/scan/", certificates.scan, name="certificate_scan"),
     # Public pages
     path("public/pledges/", public.pledges, name="public_pledges"),

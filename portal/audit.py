@@ -67,6 +67,19 @@ def current_actor():
     return _current_actor.get()
 
 
+@contextmanager
+def acting_unless_set(user, *, label=""):
+    """Inside a request or ``acting_as`` keep that actor; otherwise act as ``user`` (or the system).
+
+    So a service called from a shell, a test or a task without ``acting_as`` is audited too.
+    """
+    if current_actor() is not None:
+        yield
+        return
+    with acting_as(user, source="command" if user else "task", label=label):
+        yield
+
+
 class AuditMiddleware:
     """Attributes every write during a request to the requesting user."""
 

@@ -2,11 +2,14 @@
 
 import uuid
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
+from .limits import REASON, text_limit
 from .scoping import Scope
 
 
@@ -262,6 +265,34 @@ class AuditEntry(models.Model):
 
     def delete(self, *args, **kwargs):
         raise PermissionError("Audit entries are append-only.")
+
+
+class StatusLog(models.Model):
+    """One applied workflow transition (portal.workflow): action, from, to, who, why, when.
+
+    Each workflow's concrete log inherits this and adds its foreign key to the object.
+    """
+
+    action = models.CharField(_("action"), max_length=30)
+    from_status = models.CharField(_("from"), max_length=20, blank=True)
+    to_status = models.CharField(_("to"), max_length=20, blank=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    reason = models.TextField(_("reason"), blank=True, **text_limit(REASON))
+    at = models.DateTimeField(_("when"), default=timezone.now)
+
+    class Meta:
+        abstract = True
+        ordering = ["-at", "-id"]
+
+    def __str__(self):
+        return f"{self.action}: {self.from_status} → {self.to_status}"
 
 
 class Job(models.Model):

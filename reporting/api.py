@@ -9,14 +9,12 @@ from rest_framework.routers import SimpleRouter
 
 from portal import limits
 from portal.access import HEADQUARTERS, PROVINCIAL, STAFF_ROLES
+from portal.api.transitions import transition_action
 from portal.api.viewsets import ScopedModelViewSet, ScopedReadOnlyViewSet
 
-from . import workflow
 from .models import Measure, ProgressReport, ReportVersion, Round
-from .services.reports import NotEditable, StaleEdit, save_texts
+from .services.reports import REPORT, NotEditable, StaleEdit, save_texts
 from .services.rounds import create_round
-
-ACTIONS = "|".join(workflow.TRANSITIONS)
 
 
 class RoundSerializer(serializers.ModelSerializer):
@@ -67,12 +65,6 @@ class MeasureSerializer(serializers.ModelSerializer):
         read_only_fields = ["reporting_unit"]
 
 
-class TransitionInput(serializers.Serializer):
-    comment = serializers.CharField(
-        required=False, allow_blank=True, default="", max_length=limits.REASON
-    )
-
-
 class TextsInput(serializers.Serializer):
     lock_version = serializers.IntegerField()
     texts = serializers.DictField(
@@ -101,21 +93,7 @@ class ReportViewSet(ScopedReadOnlyViewSet):
     filterset_fields = ["round", "status"]
     write_roles = STAFF_ROLES
 
-    @extend_schema(request=TransitionInput, responses=ReportSerializer)
-    @action(detail=True, methods=["post"], url_path=f"(?P<transition>{ACTIONS})")
-    def transition(self, request, pk=None, transition=None):
-        """Apply a workflow action (review, submit, return, accept, ...)."""
-        report = self.get_object()
-        data = TransitionInput(data=request.data)
-        data.is_valid(raise_exception=True)
-        try:
-            workflow.apply(report, transition, request.user, comment=data.validated_data["comment"])
-        except workflow.TransitionRefused as refused:
-            raise serializers.ValidationError(
-                {"detail": refused.messages[0], "missing": refused.missing}
-            ) from refused
-        report.refresh_from_db()
-        return Response(ReportSerializer(report).data)
+    transition = transition_action(REPORT, ReportSerializer)
 
     @extend_schema(request=TextsInput, responses={200: ReportSerializer, 409: ReportSerializer})
     @action(detail=True, methods=["post"])

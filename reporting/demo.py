@@ -3,10 +3,10 @@
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from . import workflow
 from .catalogue import ATTACHMENTS
 from .models import Measure, ProgressReport, Round
 from .services import schedule
+from .services.reports import REPORT
 
 CST = ZoneInfo("Asia/Shanghai")
 TEXT = (
@@ -41,7 +41,7 @@ def seed(demo):
         user = demo.users[username]
         _measures(user.reporting_unit)
         report = ProgressReport.objects.get(round=round_, reporting_unit=user.reporting_unit)
-        if report.transitions.exists():
+        if report.status_changes.exists():
             continue
         _write(report, complete=username != "guangdong")
         for action, actor, comment, day in STORIES.get(username, []):
@@ -68,5 +68,5 @@ def _write(report, complete):
 def _step(report, action, user, comment, day):
     when = datetime(2019, 11, day, 10, 0, tzinfo=CST)
     if action == "submit":
-        workflow.apply(report, "review", user, now=when)
-    workflow.apply(report, action, user, comment=comment, now=when)
+        REPORT.apply(report, "review", user, at=when)
+    REPORT.apply(report, action, user, reason=comment, at=when)

@@ -67,17 +67,6 @@ class ReportTextsForm(forms.Form):
         return {k: v for k, v in self.cleaned_data.items() if k != "lock_version"}
 
 
-class TransitionForm(forms.Form):
-    """The comment that goes with a status change (required when returning)."""
-
-    comment = forms.CharField(
-        label=_("Comment"),
-        required=False,
-        max_length=limits.REASON,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
-
-
 class MeasureForm(forms.ModelForm):
     """A measure for task 1, 9, 10 or 12, with its figures."""
 

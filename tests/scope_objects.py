@@ -117,6 +117,18 @@ def _membership(unit_code):
     return MembershipFactory(enterprise=enterprise(unit_code))
 
 
+@maker("enterprises.ClaimStatusChange")
+def _claim_status_change(unit_code):
+    from enterprises.models import ClaimStatusChange
+
+    return ClaimStatusChange.objects.create(
+        membership=_membership(unit_code),
+        action="approve",
+        from_status="pending",
+        to_status="approved",
+    )
+
+
 def scope_of_model_is_reference(model):
     """Reference data (everyone may read it) is loaded by migrations, not written by people."""
     from portal.scoping import scope_of
@@ -160,7 +172,7 @@ def _pledge_status_change(unit_code):
     from enterprises.models import PledgeStatusChange
 
     return PledgeStatusChange.objects.create(
-        pledge=_pledge(unit_code), from_status="draft", to_status="submitted"
+        pledge=_pledge(unit_code), action="submit", from_status="draft", to_status="submitted"
     )
 
 
@@ -193,7 +205,10 @@ def _certificate_status_change(unit_code):
     from enterprises.models import CertificateStatusChange
 
     return CertificateStatusChange.objects.create(
-        certificate=_certificate(unit_code), from_status="valid", to_status="suspended"
+        certificate=_certificate(unit_code),
+        action="suspend",
+        from_status="valid",
+        to_status="suspended",
     )
 
 
@@ -216,6 +231,18 @@ def _declaration(unit_code):
         standard_name="餐饮服务规范",
         standard_type="enterprise",
         is_own_standard=True,
+    )
+
+
+@maker("enterprises.FrontRunnerChange")
+def _front_runner_change(unit_code):
+    from enterprises.models import FrontRunnerChange
+
+    return FrontRunnerChange.objects.create(
+        declaration=_declaration(unit_code),
+        action="confirm",
+        from_status="candidate",
+        to_status="confirmed",
     )
 
 
@@ -316,11 +343,11 @@ def _version(unit_code):
     return freeze(_report(unit_code), staff(unit_code), timezone.now())
 
 
-@maker("reporting.Transition")
-def _transition(unit_code):
-    from reporting.models import Transition
+@maker("reporting.ReportStatusChange")
+def _report_status_change(unit_code):
+    from reporting.models import ReportStatusChange
 
-    return Transition.objects.create(
+    return ReportStatusChange.objects.create(
         report=_report(unit_code), action="review", from_status="draft", to_status="reviewed"
     )
 

@@ -1,15 +1,13 @@
-"""API of service certificates: /api/v1/certificates/, status changes as a POST action."""
+"""API of service certificates: /api/v1/certificates/, status changes as POST …/{id}/<action>/."""
 
 import django_filters
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.urls import reverse
 from django.utils.translation import gettext
-from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
-from rest_framework.decorators import action
-from rest_framework.response import Response
 
 from portal.access import ENTERPRISE, STAFF_ROLES
+from portal.api.transitions import transition_action
 from portal.api.viewsets import ScopedModelViewSet
 from portal.scoping import scoped
 
@@ -31,7 +29,6 @@ class CertificateSerializer(serializers.ModelSerializer):
     enterprise = serializers.PrimaryKeyRelatedField(queryset=Enterprise.objects.none())
     scan = serializers.FileField(write_only=True, required=False, allow_empty_file=True)
     scan_url = serializers.SerializerMethodField()
-    # Plain text here so the schema has one enum of certificate statuses (StatusChange's).
     status = serializers.CharField(
         read_only=True, help_text="valid, suspended, revoked, cancelled or expired"
     )
@@ -62,7 +59,12 @@ class CertificateSerializer(serializers.ModelSerializer):
     def validate(self, attrs):
         if "status" in self.initial_data:
             raise serializers.ValidationError(
-                {"status": gettext("Change the status with POST …/status/.")}
+                {
+                    "status": gettext(
+                        "Change the status with POST …/{id}/<action>/ "
+                        "(suspend, reinstate, revoke, cancel)."
+                    )
+                }
             )
         instance = self.instance
         issued = attrs.get("issued_on", getattr(instance, "issued_on", None))
@@ -82,11 +84,6 @@ class CertificateSerializer(serializers.ModelSerializer):
     def update(self, instance, validated_data):
         validated_data.pop("enterprise", None)
         return service.edit_certificate(instance, self.context["request"].user, validated_data)
-
-
-class StatusChangeSerializer(serializers.Serializer):
-    status = serializers.ChoiceField(choices=Certificate.Status.choices)
-    reason = serializers.CharField(required=False, allow_blank=True, max_length=2000)
 
 
 class CertificateFilter(django_filters.FilterSet):
@@ -111,14 +108,4 @@ class CertificateViewSet(ScopedModelViewSet):
     ordering_fields = ["expires_on", "issued_on", "id"]
     edit_rule = rules
 
-    @extend_schema(request=StatusChangeSerializer, responses=CertificateSerializer)
-    @action(detail=True, methods=["post"], url_path="status", url_name="status")
-    def change_status(self, request, pk=None):
-        """Suspend, reinstate, revoke or cancel; a refused change is a 400 with the reason."""
-        certificate = self.get_object()
-        change = StatusChangeSerializer(data=request.data)
-        change.is_valid(raise_exception=True)
-        data = change.validated_data
-        service.change_status(certificate, data["status"], request.user, data.get("reason", ""))
-        certificate.refresh_from_db()
-        return Response(CertificateSerializer(certificate, context={"request": request}).data)
+    transition = transition_action(service.CERTIFICATE, CertificateSerializer)

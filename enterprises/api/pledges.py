@@ -1,13 +1,13 @@
-"""API of quality pledges: /api/v1/pledges/ with workflow actions as POSTs."""
+"""API of quality pledges: /api/v1/pledges/ with workflow actions as POST …/{id}/<action>/."""
 
 import django_filters
 from django.db import transaction
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
-from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from portal.access import ENTERPRISE, STAFF_ROLES
+from portal.api.transitions import transition_action
 from portal.api.viewsets import ScopedModelViewSet
 from portal.scoping import scoped
 
@@ -63,10 +63,6 @@ class PledgeWriteSerializer(serializers.ModelSerializer):
         return attrs
 
 
-class ReasonSerializer(serializers.Serializer):
-    reason = serializers.CharField(required=False, allow_blank=True, max_length=2000)
-
-
 class PledgeFilter(django_filters.FilterSet):
     reporting_unit = django_filters.CharFilter(field_name="enterprise__reporting_unit__code")
     industry_section = django_filters.CharFilter(field_name="enterprise__industry_section")
@@ -109,34 +105,4 @@ class PledgeViewSet(ScopedModelViewSet):
         pledge.refresh_from_db()
         return Response(PledgeSerializer(pledge).data)
 
-    def _act(self, request, name):
-        pledge = self.get_object()
-        reason = ReasonSerializer(data=request.data)
-        reason.is_valid(raise_exception=True)
-        service.perform(pledge, name, request.user, reason.validated_data.get("reason", ""))
-        pledge.refresh_from_db()
-        return Response(PledgeSerializer(pledge).data)
-
-    @extend_schema(request=ReasonSerializer, responses=PledgeSerializer)
-    @action(detail=True, methods=["post"])
-    def submit(self, request, pk=None):
-        """The enterprise sends the pledge for review."""
-        return self._act(request, "submit")
-
-    @extend_schema(request=ReasonSerializer, responses=PledgeSerializer)
-    @action(detail=True, methods=["post"])
-    def publish(self, request, pk=None):
-        """A regulator publishes the submitted pledge."""
-        return self._act(request, "publish")
-
-    @extend_schema(request=ReasonSerializer, responses=PledgeSerializer)
-    @action(detail=True, methods=["post"], url_path="return", url_name="return")
-    def return_to_enterprise(self, request, pk=None):
-        """A regulator returns the pledge with a reason."""
-        return self._act(request, "return")
-
-    @extend_schema(request=ReasonSerializer, responses=PledgeSerializer)
-    @action(detail=True, methods=["post"])
-    def withdraw(self, request, pk=None):
-        """The enterprise withdraws its pledge."""
-        return self._act(request, "withdraw")
+    transition = transition_action(service.PLEDGE, PledgeSerializer)

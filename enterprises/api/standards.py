@@ -1,14 +1,11 @@
 """API of standard self-declarations: /api/v1/declarations/ with indicators nested."""
 
 import django_filters
-from django.core.exceptions import PermissionDenied
-from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
-from rest_framework.decorators import action
-from rest_framework.response import Response
 
 from portal.access import ENTERPRISE, STAFF_ROLES
-from portal.api.viewsets import ScopedModelViewSet, StrictBooleanField
+from portal.api.transitions import transition_action
+from portal.api.viewsets import ScopedModelViewSet
 from portal.scoping import scoped
 
 from .. import rules
@@ -62,10 +59,6 @@ class DeclarationSerializer(serializers.ModelSerializer):
         return service.edit_declaration(instance, self.context["request"].user, data, rows)
 
 
-class DecisionSerializer(serializers.Serializer):
-    confirm = StrictBooleanField()
-
-
 class DeclarationFilter(django_filters.FilterSet):
     reporting_unit = django_filters.CharFilter(field_name="enterprise__reporting_unit__code")
     industry_section = django_filters.CharFilter(field_name="enterprise__industry_section")
@@ -85,14 +78,4 @@ class DeclarationViewSet(ScopedModelViewSet):
     ordering_fields = ["declared_at", "id"]
     edit_rule = rules
 
-    @extend_schema(request=DecisionSerializer, responses=DeclarationSerializer)
-    @action(detail=True, methods=["post"], url_path="front-runner", url_name="front-runner")
-    def front_runner(self, request, pk=None):
-        """A regulator confirms (or declines) a front-runner candidate."""
-        if not (request.user.is_headquarters or request.user.is_provincial):
-            raise PermissionDenied
-        declaration = self.get_object()
-        decision = DecisionSerializer(data=request.data)
-        decision.is_valid(raise_exception=True)
-        service.decide_front_runner(declaration, request.user, decision.validated_data["confirm"])
-        return Response(DeclarationSerializer(declaration, context={"request": request}).data)
+    transition = transition_action(service.FRONT_RUNNER, DeclarationSerializer)

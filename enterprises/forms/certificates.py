@@ -48,27 +48,3 @@ class CertificateForm(forms.ModelForm):
         except ValidationError as error:
             self.add_error(None, error)
         return data
-
-
-class StatusForm(forms.Form):
-    """Change a certificate's status; refused transitions come back with their reason."""
-
-    status = forms.ChoiceField(label=_("New status"), choices=Certificate.Status.choices)
-    reason = forms.CharField(
-        label=_("Reason"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
-    )
-
-    def __init__(self, *args, certificate, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.certificate, self.user = certificate, user
-
-    def clean(self):
-        data = super().clean()
-        if "status" in data:
-            try:
-                service.check_status_change(
-                    self.certificate, data["status"], self.user, data.get("reason", "")
-                )
-            except ValidationError as error:
-                self.add_error(None, error)
-        return data

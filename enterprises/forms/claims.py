@@ -1,4 +1,4 @@
-"""Forms of enterprise accounts: sign-up, claiming an enterprise, deciding a claim."""
+"""Forms of enterprise accounts: sign-up and claiming an enterprise."""
 
 from django import forms
 from django.contrib.auth.forms import UserCreationForm
@@ -40,10 +40,3 @@ class ClaimForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
-
-
-class DecisionForm(forms.Form):
-    """A regulator's decision on a claim."""
-
-    decision = forms.ChoiceField(choices=[("approve", _("Approve")), ("reject", _("Reject"))])
-    reason = forms.CharField(label=_("Reason"), max_length=300, required=False)

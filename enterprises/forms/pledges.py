@@ -1,4 +1,4 @@
-"""Forms for pledges, their review, and recognition."""
+"""Forms for pledges and recognition (the review buttons come from the workflow)."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -40,23 +40,6 @@ class PledgeForm(forms.ModelForm):
         except forms.ValidationError as error:
             self.add_error(None, error)
         return data
-
-
-class DecisionForm(forms.Form):
-    """A workflow action with an optional (sometimes required) reason."""
-
-    action = forms.ChoiceField(
-        choices=[
-            ("submit", _("Submit for review")),
-            ("publish", _("Publish")),
-            ("return", _("Return to the enterprise")),
-            ("withdraw", _("Withdraw")),
-        ],
-        widget=forms.HiddenInput,
-    )
-    reason = forms.CharField(
-        label=_("Reason"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
-    )
 
 
 class RecognitionForm(forms.Form):

@@ -2,15 +2,23 @@
 
 from .certificates import Certificate, CertificateReminder, CertificateStatusChange
 from .pledges import Pledge, PledgeRevision, PledgeStatusChange, Recognition
-from .registry import Enterprise, EnterpriseMembership
-from .standards import SampledDeclaration, SamplingDraw, StandardDeclaration, StandardIndicator
+from .registry import ClaimStatusChange, Enterprise, EnterpriseMembership
+from .standards import (
+    FrontRunnerChange,
+    SampledDeclaration,
+    SamplingDraw,
+    StandardDeclaration,
+    StandardIndicator,
+)
 
 __all__ = [
     "Certificate",
     "CertificateReminder",
     "CertificateStatusChange",
+    "ClaimStatusChange",
     "Enterprise",
     "EnterpriseMembership",
+    "FrontRunnerChange",
     "Pledge",
     "PledgeRevision",
     "PledgeStatusChange",

@@ -6,10 +6,9 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from portal.limits import text_limit
+from portal.models import StatusLog
 from portal.scoping import Scope
 from portal.uploads import private_storage
-
-from .pledges import StatusChange
 
 
 class Certificate(models.Model):
@@ -76,7 +75,7 @@ class Certificate(models.Model):
         return f"{self.number} · {self.enterprise}"
 
 
-class CertificateStatusChange(StatusChange):
+class CertificateStatusChange(StatusLog):
     """A certificate's status history."""
 
     certificate = models.ForeignKey(
@@ -88,7 +87,7 @@ class CertificateStatusChange(StatusChange):
         enterprise="certificate__enterprise",
     )
 
-    class Meta(StatusChange.Meta):
+    class Meta(StatusLog.Meta):
         verbose_name = _("certificate status change")
         verbose_name_plural = _("certificate status changes")
 

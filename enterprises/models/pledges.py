@@ -7,31 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.limits import REASON, text_limit
+from portal.models import StatusLog
 from portal.scoping import Scope
-
-
-class StatusChange(models.Model):
-    """One applied workflow transition: from, to, who and why (see enterprises.workflow)."""
-
-    from_status = models.CharField(_("from"), max_length=20)
-    to_status = models.CharField(_("to"), max_length=20)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("by"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    reason = models.TextField(_("reason"), blank=True, **text_limit(REASON))
-    at = models.DateTimeField(_("when"), default=timezone.now)
-
-    class Meta:
-        abstract = True
-        ordering = ["-at", "-id"]
-
-    def __str__(self):
-        return f"{self.from_status} → {self.to_status}"
 
 
 class Pledge(models.Model):
@@ -176,7 +153,7 @@ class PledgeRevision(models.Model):
         return self.submitted_at is not None
 
 
-class PledgeStatusChange(StatusChange):
+class PledgeStatusChange(StatusLog):
     """A pledge's status history."""
 
     pledge = models.ForeignKey(Pledge, on_delete=models.CASCADE, related_name="status_changes")
@@ -185,7 +162,7 @@ class PledgeStatusChange(StatusChange):
         jurisdiction="pledge__enterprise__reporting_unit", enterprise="pledge__enterprise"
     )
 
-    class Meta(StatusChange.Meta):
+    class Meta(StatusLog.Meta):
         verbose_name = _("pledge status change")
         verbose_name_plural = _("pledge status changes")
 

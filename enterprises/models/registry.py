@@ -6,6 +6,7 @@ from django.db import connection, models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from portal.models import StatusLog
 from portal.scoping import Scope
 
 from .. import industries, search
@@ -150,7 +151,7 @@ class EnterpriseMembership(models.Model):
         related_name="+",
     )
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
-    reason = models.CharField(_("reason"), max_length=300, blank=True)
+    reason = models.CharField(_("reason"), max_length=2000, blank=True)
     created_at = models.DateTimeField(_("claimed"), auto_now_add=True)
 
     scope = Scope(jurisdiction="enterprise__reporting_unit", owner="user")
@@ -176,3 +177,17 @@ class EnterpriseMembership(models.Model):
         return cls.objects.filter(user=user, status=cls.Status.APPROVED).values_list(
             "enterprise_id", flat=True
         )
+
+
+class ClaimStatusChange(StatusLog):
+    """A claim's decisions (approved, rejected)."""
+
+    membership = models.ForeignKey(
+        EnterpriseMembership, on_delete=models.CASCADE, related_name="status_changes"
+    )
+
+    scope = Scope(jurisdiction="membership__enterprise__reporting_unit", owner="membership__user")
+
+    class Meta(StatusLog.Meta):
+        verbose_name = _("claim decision")
+        verbose_name_plural = _("claim decisions")

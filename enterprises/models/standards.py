@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from portal.limits import REASON, text_limit
+from portal.models import StatusLog
 from portal.scoping import Scope
 
 
@@ -75,6 +76,23 @@ class StandardDeclaration(models.Model):
 
     def __str__(self):
         return f"{self.standard_number} {self.standard_name}"
+
+
+class FrontRunnerChange(StatusLog):
+    """A declaration's front-runner decisions (confirmed, declined, confirmation revoked)."""
+
+    declaration = models.ForeignKey(
+        StandardDeclaration, on_delete=models.CASCADE, related_name="front_runner_changes"
+    )
+
+    scope = Scope(
+        jurisdiction="declaration__enterprise__reporting_unit",
+        enterprise="declaration__enterprise",
+    )
+
+    class Meta(StatusLog.Meta):
+        verbose_name = _("front-runner decision")
+        verbose_name_plural = _("front-runner decisions")
 
 
 class StandardIndicator(models.Model):

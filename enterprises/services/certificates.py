@@ -17,10 +17,10 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from portal import uploads
-from portal.audit import acting_as, record_bulk
+from portal.audit import acting_as
+from portal.workflow import EVERYONE, STAFF, SYSTEM, Transition, TransitionRefused, Workflow
 
-from .. import workflow
-from ..models import Certificate, CertificateReminder, CertificateStatusChange
+from ..models import Certificate, CertificateReminder
 from .pledges import enterprise_emails, mail_enterprise
 
 SCAN = uploads.UploadKind(
@@ -40,7 +40,7 @@ EDITABLE_FIELDS = (
 )
 REMINDERS = ((CertificateReminder.Kind.DAYS_60, 31, 60), (CertificateReminder.Kind.DAYS_30, 0, 30))
 SME_SIZES = ("medium", "small", "micro")
-LIVE = (Certificate.Status.VALID, Certificate.Status.SUSPENDED)
+LIVE = ("valid", "suspended")
 
 
 def accept_scan(upload):
@@ -89,37 +89,52 @@ def edit_certificate(certificate, user, data):
     return certificate
 
 
-def check_status_change(certificate, target, user, reason=""):
-    """Raise TransitionNotAllowed, with the reason, unless the change is allowed."""
-    if target == Certificate.Status.VALID and certificate.expires_on < timezone.localdate():
-        raise workflow.TransitionNotAllowed(
+def _refuse_if_past_expiry(certificate, change):
+    """A suspended certificate whose date has passed cannot be reinstated."""
+    if certificate.expires_on < timezone.localdate(change.at):
+        raise TransitionRefused(
             gettext(
                 "The certificate expired on %(date)s; it cannot be set back to valid. "
                 "Record the renewed certificate as a new certificate."
             )
             % {"date": certificate.expires_on.isoformat()},
-            code="transition",
+            code="expired",
         )
-    labels = dict(Certificate.Status.choices)
-    workflow.check(workflow.CERTIFICATE, certificate.status, target, user, reason, labels)
 
 
-def change_status(certificate, target, user, reason=""):
-    """Move a certificate to another status through the workflow table."""
-    check_status_change(certificate, target, user, reason)
-    return workflow.apply(
-        workflow.CERTIFICATE, certificate, target, user=user, reason=reason, notify=notify
-    )
-
-
-def notify(certificate, event):
-    """Tell the enterprise its certificate was suspended, revoked or has expired."""
+def notify(certificate, log):
+    """Tell the enterprise its certificate was suspended or revoked."""
     subject = gettext("Certificate %(number)s: %(status)s") % {
         "number": certificate.number,
         "status": certificate.get_status_display(),
     }
-    body = subject + (f"\n\n{event.reason}" if event.reason else "")
+    body = subject + (f"\n\n{log.reason}" if log.reason else "")
     mail_enterprise(certificate.enterprise, subject, body)
+
+
+CERTIFICATE = Workflow(
+    model="enterprises.Certificate",
+    log="enterprises.CertificateStatusChange",
+    transitions=[
+        Transition("suspend", ("valid",), "suspended", STAFF, _("Suspend"),
+                   reason_required=True, then=notify, style="secondary"),
+        Transition("reinstate", ("suspended",), "valid", STAFF, _("Reinstate"),
+                   does=_refuse_if_past_expiry),
+        Transition("revoke", LIVE, "revoked", STAFF, _("Revoke"),
+                   reason_required=True, then=notify, style="danger"),
+        Transition("cancel", LIVE, "cancelled", EVERYONE, _("Cancel the certificate"),
+                   takes_reason=True, style="danger"),
+        Transition("expire", LIVE, "expired", (SYSTEM,), _("Expire"), offered=False),
+    ],
+    closed={
+        "expired": _(
+            "An expired certificate cannot be changed: its validity ended on its expiry date. "
+            "Record the renewed certificate as a new certificate."
+        ),
+        "revoked": _("A revoked certificate cannot be changed any more."),
+        "cancelled": _("A cancelled certificate cannot be changed any more."),
+    },
+)  # fmt: skip
 
 
 def run_daily(today=None):
@@ -131,31 +146,10 @@ def run_daily(today=None):
     return {"expired": expired, "reminders": sent}
 
 
-@transaction.atomic
 def expire(today):
     """Set every live certificate whose expiry date has passed to expired, in bulk."""
-    for source in LIVE:
-        workflow.check(workflow.CERTIFICATE, source, Certificate.Status.EXPIRED, None)
-    due = list(
-        Certificate.objects.select_for_update()
-        .filter(status__in=LIVE, expires_on__lt=today)
-        .only("id", "status", "enterprise_id", "number")
-    )
-    if not due:
-        return 0
-    now = timezone.now()
-    changes = [
-        CertificateStatusChange(
-            certificate=c, from_status=c.status, to_status=Certificate.Status.EXPIRED, at=now
-        )
-        for c in due
-    ]
-    Certificate.objects.filter(pk__in=[c.pk for c in due]).update(
-        status=Certificate.Status.EXPIRED, updated_at=now
-    )
-    CertificateStatusChange.objects.bulk_create(changes, batch_size=1000)
-    record_bulk(due, "update", {c.pk: {"status": [c.status, "expired"]} for c in due})
-    return len(due)
+    due = Certificate.objects.filter(expires_on__lt=today).select_related("enterprise")
+    return CERTIFICATE.apply_in_bulk(due, "expire")
 
 
 def send_reminders(today, kind, low, high):

@@ -4,11 +4,12 @@ from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from portal.models import User
 from portal.scoping import scoped
+from portal.workflow import STAFF, Transition, Workflow
 
 from .. import uscc
 from ..models import Enterprise, EnterpriseMembership
@@ -61,32 +62,13 @@ def claims_for_review(user):
     return scoped(queryset, user).order_by("status", "-created_at")
 
 
-def decide(membership_id, regulator, approve, reason=""):
-    """Approve or reject a pending claim in the regulator's scope; e-mails the claimant."""
-    reason = (reason or "").strip()
-    if not approve and not reason:
-        raise ValidationError({"reason": _("Give the reason for rejecting the claim.")})
-    if not regulator.is_headquarters and not regulator.is_provincial:
-        raise ValidationError(_("Only regulators decide claims."))
-    with transaction.atomic():
-        membership = (
-            scoped(EnterpriseMembership.objects.select_for_update(of=("self",)), regulator)
-            .filter(pk=membership_id)
-            .select_related("enterprise", "user")
-            .get()
-        )
-        if membership.status != Status.PENDING:
-            raise ValidationError(_("This claim has already been decided."))
-        membership.status = Status.APPROVED if approve else Status.REJECTED
-        membership.reason = reason
-        membership.decided_by = regulator
-        membership.decided_at = timezone.now()
-        membership.save()
-    notify(membership)
-    return membership
+def _record_decision(membership, change):
+    membership.reason = change.reason
+    membership.decided_by = change.user
+    membership.decided_at = change.at
 
 
-def notify(membership):
+def notify(membership, log):
     """E-mail the claimant the decision on their claim."""
     if not membership.user.email:
         return
@@ -94,6 +76,22 @@ def notify(membership):
     subject = render_to_string("enterprises/claims/decision_subject.txt", context).strip()
     body = render_to_string("enterprises/claims/decision_email.txt", context)
     send_mail(subject, body, None, [membership.user.email])
+
+
+CLAIM = Workflow(
+    model="enterprises.EnterpriseMembership",
+    log="enterprises.ClaimStatusChange",
+    transitions=[
+        Transition("approve", ("pending",), "approved", STAFF, gettext_lazy("Approve"),
+                   takes_reason=True, does=_record_decision, then=notify),
+        Transition("reject", ("pending",), "rejected", STAFF, gettext_lazy("Reject"),
+                   reason_required=True, does=_record_decision, then=notify, style="danger"),
+    ],
+    closed={
+        "approved": gettext_lazy("This claim has already been decided."),
+        "rejected": gettext_lazy("This claim has already been decided."),
+    },
+)  # fmt: skip
 
 
 def memberships_of(user):

@@ -10,7 +10,10 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from .. import restrictions, workflow
+from portal.access import ENTERPRISE
+from portal.workflow import STAFF, Transition, Workflow
+
+from .. import restrictions
 from ..models import EnterpriseMembership, Pledge, PledgeRevision, Recognition
 
 REVISION_FIELDS = (
@@ -62,73 +65,31 @@ def edit_pledge(pledge, user, data):
             latest.save()
             return latest
         if pledge.status != Pledge.Status.DRAFT:
-            workflow.apply(workflow.PLEDGE, pledge, Pledge.Status.DRAFT, user=user)
+            PLEDGE.apply(pledge, "revise", user)
         return _new_revision(pledge, user, data, number=latest.number + 1)
 
 
-def submit(pledge, user):
-    """Send the latest revision for review (a returned one as it is); it is frozen from now on."""
-    with transaction.atomic():
-        revision = pledge.latest_revision()
-        workflow.apply(workflow.PLEDGE, pledge, Pledge.Status.SUBMITTED, user=user)
-        if not revision.is_frozen:
-            revision.submitted_at = timezone.now()
-            revision.save()
-
-
-def publish(pledge, user):
-    """Publish the submitted revision: it becomes the public, immutable version."""
-    with transaction.atomic():
-        revision = pledge.latest_revision()
-        now = timezone.now()
-        workflow.apply(
-            workflow.PLEDGE,
-            pledge,
-            Pledge.Status.PUBLISHED,
-            user=user,
-            changes={
-                "published_revision": revision,
-                "published_period_end": revision.period_end,
-                "published_at": now,
-                "return_reason": "",
-            },
-            notify=notify_enterprise,
-        )
-        revision.published_at = now
+def _freeze_revision(pledge, change):
+    """Submitting freezes the latest revision (a returned one is already frozen)."""
+    revision = pledge.latest_revision()
+    if not revision.is_frozen:
+        revision.submitted_at = change.at
         revision.save()
 
 
-def return_pledge(pledge, user, reason):
-    """Send a submission back to the enterprise with the reason."""
-    workflow.apply(
-        workflow.PLEDGE,
-        pledge,
-        Pledge.Status.RETURNED,
-        user=user,
-        reason=reason,
-        changes={"return_reason": reason.strip()},
-        notify=notify_enterprise,
-    )
+def _publish_revision(pledge, change):
+    """The submitted revision becomes the public, immutable version."""
+    revision = pledge.latest_revision()
+    pledge.published_revision = revision
+    pledge.published_period_end = revision.period_end
+    pledge.published_at = change.at
+    pledge.return_reason = ""
+    revision.published_at = change.at
+    revision.save()
 
 
-def withdraw(pledge, user, reason=""):
-    """The enterprise withdraws its pledge; a published one stays on record, marked withdrawn."""
-    workflow.apply(workflow.PLEDGE, pledge, Pledge.Status.WITHDRAWN, user=user, reason=reason)
-
-
-ACTIONS = {
-    "submit": lambda pledge, user, reason: submit(pledge, user),
-    "publish": lambda pledge, user, reason: publish(pledge, user),
-    "return": lambda pledge, user, reason: return_pledge(pledge, user, reason),
-    "withdraw": lambda pledge, user, reason: withdraw(pledge, user, reason),
-}
-
-
-def perform(pledge, action, user, reason=""):
-    """Run a named workflow action (views and the API share this)."""
-    if action not in ACTIONS:
-        raise ValidationError(gettext("Unknown action."))
-    ACTIONS[action](pledge, user, reason)
+def _keep_return_reason(pledge, change):
+    pledge.return_reason = change.reason
 
 
 def enterprise_emails(enterprise_ids):
@@ -152,16 +113,36 @@ def mail_enterprise(enterprise, subject, body):
     return len(recipients)
 
 
-def notify_enterprise(pledge, event):
+def notify_enterprise(pledge, log):
     """Tell the enterprise its pledge was published or returned."""
     subject = gettext("Your quality pledge: %(status)s") % {"status": pledge.get_status_display()}
     body = gettext("The pledge of %(enterprise)s is now: %(status)s.") % {
         "enterprise": pledge.enterprise,
         "status": pledge.get_status_display(),
     }
-    if event.reason:
-        body += "\n\n" + gettext("Reason: %(reason)s") % {"reason": event.reason}
+    if log.reason:
+        body += "\n\n" + gettext("Reason: %(reason)s") % {"reason": log.reason}
     mail_enterprise(pledge.enterprise, subject, body)
+
+
+PLEDGE = Workflow(
+    model="enterprises.Pledge",
+    log="enterprises.PledgeStatusChange",
+    transitions=[
+        Transition("submit", ("draft", "returned"), "submitted", (ENTERPRISE,),
+                   _("Submit for review"), does=_freeze_revision),
+        Transition("publish", ("submitted",), "published", STAFF, _("Publish"),
+                   does=_publish_revision, then=notify_enterprise),
+        Transition("return", ("submitted",), "returned", STAFF, _("Return to the enterprise"),
+                   reason_required=True, does=_keep_return_reason, then=notify_enterprise,
+                   style="secondary"),
+        Transition("withdraw", ("draft", "submitted", "returned", "published"), "withdrawn",
+                   (ENTERPRISE,), _("Withdraw"), takes_reason=True, style="danger"),
+        Transition("revise", ("returned", "published"), "draft", (ENTERPRISE,),
+                   _("Revise"), offered=False),
+    ],
+    closed={"withdrawn": _("A withdrawn pledge stays withdrawn; file a new pledge.")},
+)  # fmt: skip
 
 
 def recognition_blockers(enterprise):

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from portal import draws
 from portal.audit import record_bulk
 from portal.scoping import scoped
+from portal.workflow import STAFF, Transition, Workflow
 
 from ..models import SampledDeclaration, SamplingDraw, StandardDeclaration, StandardIndicator
 
@@ -96,18 +97,33 @@ def edit_declaration(declaration, user, data, indicators):
     return declaration
 
 
-def decide_front_runner(declaration, user, confirm):
-    """A regulator confirms a candidate for the front-runner list, or declines it."""
-    if declaration.front_runner == FrontRunner.NONE:
-        raise ValidationError(
-            _("Only a declaration whose indicators lead the benchmark can be a front-runner."),
-            code="not_candidate",
-        )
-    declaration.front_runner = FrontRunner.CONFIRMED if confirm else FrontRunner.DECLINED
-    declaration.front_runner_decided_by = user
-    declaration.front_runner_decided_at = timezone.now()
-    declaration.save()
-    return declaration
+def _record_decision(declaration, change):
+    declaration.front_runner_decided_by = change.user
+    declaration.front_runner_decided_at = change.at
+
+
+# A candidate is confirmed or declined once; a confirmation is revoked only with a reason,
+# and a declined declaration waits for new indicators (``_reflag``) before it is a candidate again.
+FRONT_RUNNER = Workflow(
+    model="enterprises.StandardDeclaration",
+    log="enterprises.FrontRunnerChange",
+    field="front_runner",
+    transitions=[
+        Transition("confirm", ("candidate",), "confirmed", STAFF, _("Confirm as front-runner"),
+                   does=_record_decision),
+        Transition("decline", ("candidate",), "declined", STAFF, _("Do not confirm"),
+                   takes_reason=True, does=_record_decision, style="secondary"),
+        Transition("revoke", ("confirmed",), "declined", STAFF, _("Revoke the confirmation"),
+                   reason_required=True, does=_record_decision, style="danger"),
+    ],
+    closed={
+        "": _("Only a declaration whose indicators lead the benchmark can be a front-runner."),
+        "declined": _(
+            "This declaration was not confirmed; it becomes a candidate again when its "
+            "indicators are changed and lead the benchmark."
+        ),
+    },
+)  # fmt: skip
 
 
 def sampling_purpose(user, batch):

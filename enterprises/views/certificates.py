@@ -7,21 +7,23 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from portal import uploads
 from portal.access import ENTERPRISE, STAFF_ROLES, get_scoped_or_404, roles_required
 from portal.audit import history_for
 from portal.scoping import scoped
+from portal.workflow_views import apply_posted, transition_buttons
 
-from .. import industries, rules, workflow
-from ..forms.certificates import CertificateForm, StatusForm
+from .. import industries, rules
+from ..forms.certificates import CertificateForm
 from ..models import Certificate, Enterprise
 from ..services import certificates as service
 from .common import creating, editable_or_403, with_claimed_enterprises
-from .pledges import error_messages
 
 
 def certificate_rows(user):
@@ -128,28 +130,25 @@ def edit(request, pk):
 def detail(request, pk):
     """A certificate, its status history and the status changes open to the user."""
     certificate = get_scoped_or_404(certificate_rows(request.user), request.user, pk=pk)
-    form = StatusForm(request.POST or None, certificate=certificate, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            service.change_status(certificate, data["status"], request.user, data["reason"])
-        except ValidationError as error:
-            for message in error_messages(error):
-                messages.error(request, message)
-        else:
-            messages.success(request, _("The status is changed."))
-        return redirect("enterprises:certificate_detail", pk=pk)
-    kind = workflow.actor_kind(request.user)
+    url = reverse("enterprises:certificate_action", args=[pk])
     context = {
         "certificate": certificate,
-        "form": form,
-        "targets": workflow.CERTIFICATE.targets(certificate.status, kind),
-        "changes": certificate.status_changes.select_related("actor"),
+        **transition_buttons(service.CERTIFICATE, certificate, request.user, url),
+        "changes": service.CERTIFICATE.history(certificate),
         "reminders": certificate.reminders.all(),
         "can_edit": rules.may_edit(request.user, certificate),
         "entries": history_for(certificate)[:50],
     }
     return render(request, "enterprises/certificates/detail.html", context)
+
+
+@login_required
+@require_POST
+def act(request, pk):
+    """Apply a status change (suspend, reinstate, revoke, cancel) to a certificate."""
+    certificate = get_scoped_or_404(Certificate.objects, request.user, pk=pk)
+    apply_posted(request, service.CERTIFICATE, certificate)
+    return redirect("enterprises:certificate_detail", pk=pk)
 
 
 @login_required

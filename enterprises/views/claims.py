@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.http import require_POST
@@ -19,8 +20,9 @@ from portal.access import (
     has_role,
 )
 from portal.ratelimit import rate_limited
+from portal.workflow_views import apply_posted, transition_buttons
 
-from ..forms.claims import ClaimForm, DecisionForm, SignupForm
+from ..forms.claims import ClaimForm, SignupForm
 from ..models import EnterpriseMembership
 from ..services import claims
 
@@ -91,6 +93,9 @@ class ClaimListView(RoleRequiredMixin, View):
         if status in EnterpriseMembership.Status.values:
             queryset = queryset.filter(status=status)
         page = Paginator(queryset, 50).get_page(request.GET.get("page"))
+        for membership in page:
+            url = reverse("enterprises:claim_decide", args=[membership.pk])
+            membership.decision = transition_buttons(claims.CLAIM, membership, request.user, url)
         context = {
             "page": page,
             "status": status,
@@ -106,20 +111,6 @@ def decide(request, pk):
     """Approve or reject one claim (POST from the claims list)."""
     if not has_role(request.user, *STAFF_ROLES):
         raise Http404
-    get_scoped_or_404(EnterpriseMembership.objects, request.user, pk=pk)
-    form = DecisionForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Choose approve or reject."))
-        return redirect("enterprises:claims")
-    approve = form.cleaned_data["decision"] == "approve"
-    try:
-        claims.decide(pk, request.user, approve, form.cleaned_data["reason"])
-    except EnterpriseMembership.DoesNotExist as missing:
-        raise Http404 from missing
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(
-            request, _("The claim was approved.") if approve else _("The claim was rejected.")
-        )
+    membership = get_scoped_or_404(EnterpriseMembership.objects, request.user, pk=pk)
+    apply_posted(request, claims.CLAIM, membership)
     return redirect("enterprises:claims")

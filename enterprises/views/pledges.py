@@ -5,25 +5,20 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from portal.access import ENTERPRISE, STAFF_ROLES, get_scoped_or_404, roles_required
 from portal.audit import history_for
 from portal.scoping import scoped
+from portal.workflow_views import apply_posted, transition_buttons
 
-from .. import rules, workflow
-from ..forms.pledges import DecisionForm, PledgeForm, RecognitionForm
+from .. import rules
+from ..forms.pledges import PledgeForm, RecognitionForm
 from ..models import Enterprise, Pledge, Recognition
 from ..services import pledges as service
 from .common import creating, editable_or_403, with_claimed_enterprises
-
-
-def error_messages(error):
-    """The messages of a ValidationError, field errors included, as plain strings."""
-    if hasattr(error, "error_dict"):
-        return [str(m) for messages_ in error.message_dict.values() for m in messages_]
-    return [str(m) for m in error.messages]
 
 
 def pledge_rows(user):
@@ -89,26 +84,19 @@ def edit(request, pk):
 def detail(request, pk):
     """A pledge with its revisions, its status history and the actions open to the user."""
     pledge = get_scoped_or_404(pledge_rows(request.user), request.user, pk=pk)
-    kind = workflow.actor_kind(request.user)
+    url = reverse("enterprises:pledge_action", args=[pk])
     context = {
         "pledge": pledge,
         "revision": pledge.latest_revision(),
         "revisions": pledge.revisions.all(),
-        "changes": pledge.status_changes.select_related("actor"),
-        "targets": workflow.PLEDGE.targets(pledge.status, kind),
+        "changes": service.PLEDGE.history(pledge),
+        **transition_buttons(service.PLEDGE, pledge, request.user, url),
         "can_edit": rules.may_edit(request.user, pledge)
         and pledge.status not in (Pledge.Status.SUBMITTED, Pledge.Status.WITHDRAWN),
+        "can_recognise": not request.user.is_enterprise_user,
         "entries": history_for(pledge)[:50],
     }
     return render(request, "enterprises/pledges/detail.html", context)
-
-
-ACTION_OF_TARGET = {
-    "submitted": "submit",
-    "published": "publish",
-    "returned": "return",
-    "withdrawn": "withdraw",
-}
 
 
 @login_required
@@ -116,19 +104,7 @@ ACTION_OF_TARGET = {
 def act(request, pk):
     """Apply a workflow action (submit, publish, return, withdraw) to a pledge."""
     pledge = get_scoped_or_404(Pledge.objects, request.user, pk=pk)
-    form = DecisionForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("The request was not understood."))
-        return redirect("enterprises:pledge_detail", pk=pk)
-    action, reason = form.cleaned_data["action"], form.cleaned_data["reason"]
-    try:
-        service.perform(pledge, action, request.user, reason)
-    except ValidationError as error:
-        for message in error_messages(error):
-            messages.error(request, message)
-    else:
-        pledge.refresh_from_db()
-        messages.success(request, _("The pledge is now: %s.") % pledge.get_status_display())
+    apply_posted(request, service.PLEDGE, pledge)
     return redirect("enterprises:pledge_detail", pk=pk)
 
 

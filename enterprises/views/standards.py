@@ -7,12 +7,14 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from portal.access import ENTERPRISE, STAFF_ROLES, get_scoped_or_404, roles_required
 from portal.audit import history_for
 from portal.scoping import scoped
+from portal.workflow_views import apply_posted, error_messages, transition_buttons
 
 from .. import rules
 from ..forms.standards import (
@@ -25,7 +27,6 @@ from ..forms.standards import (
 from ..models import SampledDeclaration, SamplingDraw, StandardDeclaration
 from ..services import standards as service
 from .common import creating, editable_or_403, with_claimed_enterprises
-from .pledges import error_messages
 
 
 def declaration_rows(user):
@@ -110,10 +111,13 @@ def edit(request, pk):
 def detail(request, pk):
     """A declaration with its indicators, front-runner status and sample reviews."""
     declaration = get_scoped_or_404(declaration_rows(request.user), request.user, pk=pk)
+    url = reverse("enterprises:declaration_decide", args=[pk])
     context = {
         "declaration": declaration,
         "indicators": declaration.indicators.all(),
         "reviews": scoped(declaration.sample_reviews.select_related("draw"), request.user),
+        "decisions": service.FRONT_RUNNER.history(declaration),
+        **transition_buttons(service.FRONT_RUNNER, declaration, request.user, url),
         "entries": history_for(declaration)[:50],
         "can_edit": rules.may_edit(request.user, declaration),
     }
@@ -123,15 +127,9 @@ def detail(request, pk):
 @roles_required(*STAFF_ROLES)
 @require_POST
 def decide(request, pk):
-    """Confirm a front-runner candidate, or decline it."""
+    """Confirm a front-runner candidate, decline it, or revoke a confirmation."""
     declaration = get_scoped_or_404(StandardDeclaration.objects, request.user, pk=pk)
-    try:
-        service.decide_front_runner(declaration, request.user, request.POST.get("confirm") == "1")
-    except ValidationError as error:
-        for message in error_messages(error):
-            messages.error(request, message)
-    else:
-        messages.success(request, declaration.get_front_runner_display())
+    apply_posted(request, service.FRONT_RUNNER, declaration)
     return redirect("enterprises:declaration_detail", pk=pk)
 
 

@@ -1,6 +1,13 @@
 """Models of progress reporting."""
 
-from .reports import Attachment, Measure, ProgressReport, ReportVersion, Status, Transition
+from .reports import (
+    Attachment,
+    Measure,
+    ProgressReport,
+    ReportStatusChange,
+    ReportVersion,
+    Status,
+)
 from .rounds import Milestone, MilestoneAction, NationalSummary, Round, default_milestones
 
 __all__ = [
@@ -10,9 +17,9 @@ __all__ = [
     "MilestoneAction",
     "NationalSummary",
     "ProgressReport",
+    "ReportStatusChange",
     "ReportVersion",
     "Round",
     "Status",
-    "Transition",
     "default_milestones",
 ]

@@ -4,7 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from portal.limits import PLEDGE_TEXT, REASON, text_limit
+from portal.limits import PLEDGE_TEXT, text_limit
+from portal.models import StatusLog
 from portal.scoping import Scope
 from portal.uploads import private_storage
 
@@ -104,31 +105,21 @@ class ReportVersion(models.Model):
         raise PermissionError("Submitted versions are kept.")
 
 
-class Transition(models.Model):
-    """One change of a report's status: who, when, why. Append-only."""
+class ReportStatusChange(StatusLog):
+    """One change of a report's status (portal.workflow); a submission names its version."""
 
-    report = models.ForeignKey(ProgressReport, on_delete=models.CASCADE, related_name="transitions")
-    action = models.CharField(_("action"), max_length=20)
-    from_status = models.CharField(_("from"), max_length=10, choices=Status.choices)
-    to_status = models.CharField(_("to"), max_length=10, choices=Status.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    report = models.ForeignKey(
+        ProgressReport, on_delete=models.CASCADE, related_name="status_changes"
     )
-    comment = models.TextField(_("comment"), blank=True, **text_limit(REASON))
     version = models.ForeignKey(
         ReportVersion, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    at = models.DateTimeField(_("when"), auto_now_add=True)
 
     scope = Scope(jurisdiction="report__reporting_unit")
 
-    class Meta:
-        ordering = ["-at", "-id"]
+    class Meta(StatusLog.Meta):
         verbose_name = _("status change")
         verbose_name_plural = _("status changes")
-
-    def __str__(self):
-        return f"{self.report} · {self.from_status} → {self.to_status}"
 
 
 class Measure(models.Model):

@@ -51,12 +51,9 @@ def milestone_message(milestone, reporting_unit, days_left):
     return subject, body
 
 
-def status_changed(change):
+def status_changed(report, log):
     """Tell the unit's staff that headquarters returned or accepted their report."""
-    if change.action not in ("return", "accept"):
-        return 0
-    report = change.report
     values = {"round": report.round.title, "status": report.get_status_display()}
     subject = _("%(round)s: %(status)s") % values
-    body = subject + ("\n\n" + change.comment if change.comment else "")
+    body = subject + ("\n\n" + log.reason if log.reason else "")
     return send(subject, body, unit_staff_emails(report.reporting_unit))

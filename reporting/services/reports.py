@@ -3,13 +3,17 @@
 from django.db import transaction
 from django.db.models import Max, OuterRef, Subquery
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from portal import uploads
+from portal.access import HEADQUARTERS, PROVINCIAL
+from portal.workflow import Transition, TransitionRefused, Workflow
 
 from ..catalogue import ATTACHMENTS, task_of
 from ..metrics_registry import collect
 from ..models import Attachment, Measure, ProgressReport, ReportVersion
+from . import notify
 
 ATTACHMENT = uploads.UploadKind(
     field=_("Attachment"),
@@ -182,6 +186,40 @@ def history_of(report):
         }
         for v in earlier
     ]
+
+
+def _freeze_if_complete(report, change):
+    """Submitting needs every required section; it freezes a version named on the log row."""
+    missing = missing_sections(report)
+    if missing:
+        raise TransitionRefused(
+            gettext("These required sections are empty: %(sections)s.")
+            % {"sections": "、".join(missing)},
+            code="missing",
+            missing=missing,
+        )
+    return {"version": freeze(report, change.user, change.at)}
+
+
+REPORT = Workflow(
+    model="reporting.ProgressReport",
+    log="reporting.ReportStatusChange",
+    transitions=[
+        Transition("review", ("draft",), "reviewed", (PROVINCIAL,), _("Mark internally reviewed")),
+        Transition("reopen", ("reviewed",), "draft", (PROVINCIAL,), _("Back to draft"),
+                   style="secondary"),
+        Transition("submit", ("reviewed",), "submitted", (PROVINCIAL,),
+                   _("Submit to SAMR and NDRC"), does=_freeze_if_complete),
+        Transition("resubmit", ("returned",), "submitted", (PROVINCIAL,), _("Resubmit"),
+                   does=_freeze_if_complete),
+        Transition("return", ("submitted",), "returned", (HEADQUARTERS,),
+                   _("Return with comments"), reason_required=True,
+                   then=notify.status_changed, style="danger"),
+        Transition("accept", ("submitted",), "accepted", (HEADQUARTERS,), _("Accept"),
+                   then=notify.status_changed),
+    ],
+    closed={"accepted": _("The report was accepted; it cannot be changed any more.")},
+)  # fmt: skip
 
 
 def task_sections(round_):

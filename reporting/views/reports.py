@@ -5,16 +5,17 @@ from operator import attrgetter
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from portal import uploads
 from portal.access import PROVINCIAL, get_scoped_or_404
 from portal.audit import history_for
+from portal.workflow_views import apply_posted, transition_buttons
 
-from .. import workflow
 from ..catalogue import ATTACHMENTS, task_of
-from ..forms import AttachmentForm, ReportTextsForm, TransitionForm
+from ..forms import AttachmentForm, ReportTextsForm
 from ..metrics_registry import by_task
 from ..models import Attachment, ProgressReport
 from ..services import reports
@@ -53,13 +54,17 @@ def report_detail(request, pk):
     context = {
         "report": report,
         "sections": _sections(report),
-        "actions": workflow.allowed_actions(report, request.user),
-        "transition_form": TransitionForm(),
+        **transition_buttons(
+            reports.REPORT,
+            report,
+            request.user,
+            lambda action: reverse("reporting:report_transition", args=[report.pk, action]),
+        ),
         "attachment_form": AttachmentForm(),
         "missing": reports.missing_sections(report) if report.is_editable else [],
         "can_edit": report.is_editable and request.user.is_provincial,
         "versions": report.versions.order_by("-number"),
-        "transitions": report.transitions.select_related("actor"),
+        "changes": reports.REPORT.history(report),
         "history": history_for(report)[:20],
     }
     return render(request, "reporting/report_detail.html", context)
@@ -113,14 +118,7 @@ def _stale_form(request, current):
 def report_transition(request, pk, action):
     """Apply a workflow action (review, submit, return, accept, ...) to the report."""
     report = _report(request, pk)
-    form = TransitionForm(request.POST)
-    comment = form.cleaned_data["comment"] if form.is_valid() else ""
-    try:
-        change = workflow.apply(report, action, request.user, comment=comment)
-    except workflow.TransitionRefused as refused:
-        messages.error(request, refused.messages[0])
-    else:
-        messages.success(request, _("Status: %s") % change.get_to_status_display())
+    apply_posted(request, reports.REPORT, report, action)
     return redirect(report)
 
 

@@ -37,10 +37,11 @@ from portal.audit import acting_as
 from portal.celery import app
 from portal.models import Job, ReportingUnit
 from portal.pdf import BASE_URL
-from reporting import tasks, workflow
+from reporting import tasks
 from reporting.defaults import ensure_default_rounds
 from reporting.models import Measure, Milestone, ProgressReport, ReportVersion, Round
 from reporting.services import pdfs, schedule
+from reporting.services.reports import REPORT
 from tests import factories
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -62,8 +63,8 @@ def write_report(report, submitted_on):
     report.save()
     user = factories.provincial_user(report.reporting_unit.code, username=f"u{report.pk}")
     when = datetime.combine(submitted_on, datetime.min.time(), CST)
-    workflow.apply(report, "review", user, now=when)
-    return workflow.apply(report, "submit", user, now=when).version
+    REPORT.apply(report, "review", user, at=when)
+    return REPORT.apply(report, "submit", user, at=when).version
 
 
 MEASURES = [

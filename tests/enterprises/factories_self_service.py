@@ -46,8 +46,8 @@ def pledge_data(**overrides):
 def published_pledge(enterprise, owner, reviewer, **overrides):
     """A pledge taken through submit and publish."""
     pledge = pledge_service.create_pledge(enterprise, owner, pledge_data(**overrides))
-    pledge_service.submit(pledge, owner)
-    pledge_service.publish(pledge, reviewer)
+    pledge_service.PLEDGE.apply(pledge, "submit", owner)
+    pledge_service.PLEDGE.apply(pledge, "publish", reviewer)
     pledge.refresh_from_db()
     return pledge
 

@@ -64,11 +64,9 @@ def test_expired_back_to_valid_is_a_400_with_the_reason(
     cert = certificate(enterprise, issued_on=datetime.date(2015, 1, 1),
                        expires_on=datetime.date(2018, 1, 1), status="expired")  # fmt: skip
     client = client_for(province_user)
-    response = client.post(
-        f"{URL}{cert.pk}/status/", {"status": "valid"}, content_type="application/json"
-    )
+    response = client.post(f"{URL}{cert.pk}/reinstate/", {}, content_type="application/json")
     assert response.status_code == 400
-    assert "2018-01-01" in response.json()["error"]["message"]
+    assert "新证书" in response.json()["error"]["message"]
     patched = client.patch(f"{URL}{cert.pk}/", {"status": "valid"}, content_type="application/json")
     assert patched.status_code == 403  # regulators change a status only through …/status/
     owner = client_for(enterprise_user)
@@ -80,14 +78,10 @@ def test_expired_back_to_valid_is_a_400_with_the_reason(
 
 def test_regulator_suspends_with_a_reason(client_for, enterprise, province_user):
     cert = certificate(enterprise, expires_on=datetime.date(2099, 1, 1))
-    url = f"{URL}{cert.pk}/status/"
+    url = f"{URL}{cert.pk}/suspend/"
     client = client_for(province_user)
-    assert (
-        client.post(url, {"status": "suspended"}, content_type="application/json").status_code
-        == 400
-    )
-    done = client.post(url, {"status": "suspended", "reason": "监督检查不合格"},
-                       content_type="application/json")  # fmt: skip
+    assert client.post(url, {}, content_type="application/json").status_code == 400
+    done = client.post(url, {"reason": "监督检查不合格"}, content_type="application/json")
     assert done.json()["status"] == "suspended"
 
 

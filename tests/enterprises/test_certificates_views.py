@@ -8,8 +8,8 @@ from django.urls import reverse
 
 from enterprises.models import Certificate
 from enterprises.services import certificates as service
-from enterprises.workflow import TransitionNotAllowed
 from portal.audit import history_for
+from portal.workflow import TransitionRefused
 from tests.enterprises.factories import EnterpriseFactory
 from tests.enterprises.factories_self_service import act_for, certificate
 
@@ -114,12 +114,11 @@ def test_an_expired_certificate_set_back_to_valid_is_refused_with_the_reason(
         expires_on=datetime.date(2018, 1, 1),
         status="expired",
     )
-    with pytest.raises(TransitionNotAllowed, match="过期"):
-        service.change_status(cert, "valid", province_user)
-    url = reverse("enterprises:certificate_detail", args=[cert.pk])
-    response = client_for(province_user).post(url, {"status": "valid"})
-    assert response.status_code == 200
-    assert "2018-01-01" in str(response.context["form"].non_field_errors())
+    with pytest.raises(TransitionRefused, match="过期"):
+        service.CERTIFICATE.apply(cert, "reinstate", province_user)
+    url = reverse("enterprises:certificate_action", args=[cert.pk])
+    response = client_for(province_user).post(url, {"action": "reinstate"}, follow=True)
+    assert "过期的证书不能再更改" in response.text
     cert.refresh_from_db()
     assert cert.status == "expired"
 
@@ -131,20 +130,21 @@ def test_a_suspended_certificate_past_its_date_cannot_be_reinstated(enterprise, 
         expires_on=datetime.date(2018, 1, 1),
         status="suspended",
     )
-    with pytest.raises(TransitionNotAllowed, match="2018-01-01"):
-        service.change_status(cert, "valid", province_user)
+    with pytest.raises(TransitionRefused, match="2018-01-01"):
+        service.CERTIFICATE.apply(cert, "reinstate", province_user)
 
 
 def test_regulator_suspends_with_a_reason_and_reinstates(client_for, enterprise, province_user):
     cert = certificate(enterprise, expires_on=datetime.date(2099, 1, 1))
     client = client_for(province_user)
-    url = reverse("enterprises:certificate_detail", args=[cert.pk])
-    response = client.post(url, {"status": "suspended", "reason": ""})
-    assert "reason" in response.context["form"].errors
-    client.post(url, {"status": "suspended", "reason": "认证机构暂停"})
+    url = reverse("enterprises:certificate_action", args=[cert.pk])
+    client.post(url, {"action": "suspend", "reason": ""})
+    cert.refresh_from_db()
+    assert cert.status == "valid"
+    client.post(url, {"action": "suspend", "reason": "认证机构暂停"})
     cert.refresh_from_db()
     assert cert.status == "suspended"
-    client.post(url, {"status": "valid"})
+    client.post(url, {"action": "reinstate"})
     cert.refresh_from_db()
     assert cert.status == "valid"
     assert [c.to_status for c in cert.status_changes.order_by("id")] == ["suspended", "valid"]
@@ -153,11 +153,11 @@ def test_regulator_suspends_with_a_reason_and_reinstates(client_for, enterprise,
 def test_the_enterprise_may_cancel_but_not_revoke(client_for, enterprise_user, enterprise):
     cert = certificate(enterprise, expires_on=datetime.date(2099, 1, 1))
     client = client_for(enterprise_user)
-    url = reverse("enterprises:certificate_detail", args=[cert.pk])
-    client.post(url, {"status": "revoked", "reason": "x"})
+    url = reverse("enterprises:certificate_action", args=[cert.pk])
+    client.post(url, {"action": "revoke", "reason": "x"})
     cert.refresh_from_db()
     assert cert.status == "valid"
-    client.post(url, {"status": "cancelled"})
+    client.post(url, {"action": "cancel"})
     cert.refresh_from_db()
     assert cert.status == "cancelled"
 

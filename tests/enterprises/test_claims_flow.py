@@ -105,11 +105,14 @@ def test_regulator_sees_claims_of_own_jurisdiction_only(client_for, province_use
     ] and other.enterprise.name not in page.text
 
 
-def test_approve_lets_the_user_act_for_the_enterprise(client_for, province_user, gd, mailoutbox):
+def test_approve_lets_the_user_act_for_the_enterprise(
+    client_for, province_user, gd, mailoutbox, django_capture_on_commit_callbacks
+):
     membership = MembershipFactory(enterprise=gd)
-    response = client_for(province_user).post(
-        reverse("enterprises:claim_decide", args=[membership.pk]), {"decision": "approve"}
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for(province_user).post(
+            reverse("enterprises:claim_decide", args=[membership.pk]), {"action": "approve"}
+        )
     assert response.status_code == 302
     membership.refresh_from_db()
     assert membership.status == "approved" and membership.decided_by == province_user
@@ -122,14 +125,17 @@ def test_approve_lets_the_user_act_for_the_enterprise(client_for, province_user,
     ]
 
 
-def test_reject_needs_a_reason_and_mails_it(client_for, province_user, gd, mailoutbox):
+def test_reject_needs_a_reason_and_mails_it(
+    client_for, province_user, gd, mailoutbox, django_capture_on_commit_callbacks
+):
     membership = MembershipFactory(enterprise=gd)
     client = client_for(province_user)
     url = reverse("enterprises:claim_decide", args=[membership.pk])
-    client.post(url, {"decision": "reject", "reason": " "})
+    client.post(url, {"action": "reject", "reason": " "})
     membership.refresh_from_db()
     assert membership.status == "pending" and not mailoutbox
-    client.post(url, {"decision": "reject", "reason": "营业执照信息不符"})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {"action": "reject", "reason": "营业执照信息不符"})
     membership.refresh_from_db()
     assert membership.status == "rejected" and "营业执照信息不符" in mailoutbox[0].body
 
@@ -137,7 +143,7 @@ def test_reject_needs_a_reason_and_mails_it(client_for, province_user, gd, mailo
 def test_other_jurisdiction_cannot_decide(client_for, other_province_user, gd):
     membership = MembershipFactory(enterprise=gd)
     url = reverse("enterprises:claim_decide", args=[membership.pk])
-    assert client_for(other_province_user).post(url, {"decision": "approve"}).status_code == 404
+    assert client_for(other_province_user).post(url, {"action": "approve"}).status_code == 404
     membership.refresh_from_db()
     assert membership.status == "pending"
 
@@ -145,7 +151,7 @@ def test_other_jurisdiction_cannot_decide(client_for, other_province_user, gd):
 def test_decided_claim_cannot_be_decided_again(client_for, hq_user, gd, mailoutbox):
     membership = MembershipFactory(enterprise=gd, status="rejected", reason="x")
     client_for(hq_user).post(
-        reverse("enterprises:claim_decide", args=[membership.pk]), {"decision": "approve"}
+        reverse("enterprises:claim_decide", args=[membership.pk]), {"action": "approve"}
     )
     membership.refresh_from_db()
     assert membership.status == "rejected" and not mailoutbox
@@ -156,7 +162,7 @@ def test_enterprise_users_cannot_decide_or_review(client_for, enterprise_user, g
     client = client_for(enterprise_user)
     assert (
         client.post(
-            reverse("enterprises:claim_decide", args=[membership.pk]), {"decision": "approve"}
+            reverse("enterprises:claim_decide", args=[membership.pk]), {"action": "approve"}
         ).status_code
         == 404
     )
@@ -166,7 +172,7 @@ def test_enterprise_users_cannot_decide_or_review(client_for, enterprise_user, g
 def test_bad_decision_value(client_for, hq_user, gd):
     membership = MembershipFactory(enterprise=gd)
     client_for(hq_user).post(
-        reverse("enterprises:claim_decide", args=[membership.pk]), {"decision": "<b>"}
+        reverse("enterprises:claim_decide", args=[membership.pk]), {"action": "<b>"}
     )
     membership.refresh_from_db()
     assert membership.status == "pending"

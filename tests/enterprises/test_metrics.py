@@ -44,13 +44,14 @@ def dataset(enterprise_user, province_user, other_province_user):
         act_for(enterprise_user, enterprise)
     zhejiang = EnterpriseFactory(division_code="330106", size="small")
     act_for(enterprise_user, zhejiang)
-    _pledges(enterprise_user, province_user, small, large, medium, zhejiang)
+    _pledges(enterprise_user, (province_user, other_province_user), small, large, medium, zhejiang)
     _recognitions(province_user, small, large)
     _declarations(province_user, small, large, medium)
     _certificates(small, large, medium, zhejiang)
 
 
-def _pledges(owner, reviewer, small, large, medium, zhejiang):
+def _pledges(owner, reviewers, small, large, medium, zhejiang):
+    reviewer, zhejiang_reviewer = reviewers
     in_force = published_pledge(small, owner, reviewer, period_end=datetime.date(2020, 12, 31))
     published_on(in_force, datetime.date(2019, 3, 1))
     ended = published_pledge(large, owner, reviewer, period_start=datetime.date(2018, 1, 1),
@@ -58,12 +59,12 @@ def _pledges(owner, reviewer, small, large, medium, zhejiang):
     published_on(ended, datetime.date(2018, 6, 1))
     withdrawn = published_pledge(medium, owner, reviewer)
     published_on(withdrawn, datetime.date(2019, 5, 1))
-    pledge_service.withdraw(withdrawn, owner)
+    pledge_service.PLEDGE.apply(withdrawn, "withdraw", owner)
     PledgeStatusChange.objects.filter(to_status="withdrawn").update(
         at=at(datetime.date(2019, 10, 1))
     )
     pledge_service.create_pledge(medium, owner, pledge_data())  # a draft counts for nothing
-    elsewhere = published_pledge(zhejiang, owner, reviewer)
+    elsewhere = published_pledge(zhejiang, owner, zhejiang_reviewer)
     published_on(elsewhere, datetime.date(2019, 3, 1))
 
 

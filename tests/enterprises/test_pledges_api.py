@@ -60,7 +60,7 @@ def test_regulator_publishes_and_a_disallowed_transition_is_a_clear_400(
     refused = client.post(f"{URL}{pledge.pk}/publish/", {}, content_type="application/json")
     assert refused.status_code == 400
     assert refused.json()["error"]["message"]
-    service.submit(pledge, enterprise_user)
+    service.PLEDGE.apply(pledge, "submit", enterprise_user)
     published = client.post(f"{URL}{pledge.pk}/publish/", {}, content_type="application/json")
     assert published.status_code == 200
     assert published.json()["published_revision"]["number"] == 1
@@ -68,7 +68,7 @@ def test_regulator_publishes_and_a_disallowed_transition_is_a_clear_400(
 
 def test_return_needs_a_reason(client_for, enterprise_user, enterprise, province_user):
     pledge = service.create_pledge(enterprise, enterprise_user, pledge_data())
-    service.submit(pledge, enterprise_user)
+    service.PLEDGE.apply(pledge, "submit", enterprise_user)
     client = client_for(province_user)
     url = f"{URL}{pledge.pk}/return/"
     assert client.post(url, {}, content_type="application/json").status_code == 400
@@ -86,7 +86,7 @@ def test_scope_other_enterprise_and_other_province_get_404(
     patch = client.patch(f"{URL}{pledge.pk}/", {"pricing": "x"}, content_type="application/json")
     assert patch.status_code == 404
     mine = service.create_pledge(enterprise, enterprise_user, pledge_data())
-    service.submit(mine, enterprise_user)
+    service.PLEDGE.apply(mine, "submit", enterprise_user)
     zhejiang = client_for(other_province_user)
     url = f"{URL}{mine.pk}/publish/"
     assert zhejiang.post(url, {}, content_type="application/json").status_code == 404
@@ -104,7 +104,7 @@ def test_staff_cannot_file_pledges(client_for, province_user, enterprise):
 def test_list_filters_by_status(client_for, enterprise_user, enterprise, province_user):
     first = service.create_pledge(enterprise, enterprise_user, pledge_data())
     service.create_pledge(enterprise, enterprise_user, pledge_data())
-    service.submit(first, enterprise_user)
+    service.PLEDGE.apply(first, "submit", enterprise_user)
     rows = client_for(province_user).get(URL, {"status": "submitted"}).json()["results"]
     assert [row["id"] for row in rows] == [first.pk]
 

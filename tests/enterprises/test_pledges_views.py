@@ -91,7 +91,7 @@ def test_regulator_publishes_from_the_detail_page(
     client_for, enterprise_user, enterprise, province_user
 ):
     pledge = service.create_pledge(enterprise, enterprise_user, pledge_data())
-    service.submit(pledge, enterprise_user)
+    service.PLEDGE.apply(pledge, "submit", enterprise_user)
     client = client_for(province_user)
     assert pledge.enterprise.name in client.get(reverse("enterprises:pledge_review")).text
     url = reverse("enterprises:pledge_action", args=[pledge.pk])
@@ -105,7 +105,7 @@ def test_returning_without_a_reason_shows_why(
     client_for, enterprise_user, enterprise, province_user
 ):
     pledge = service.create_pledge(enterprise, enterprise_user, pledge_data())
-    service.submit(pledge, enterprise_user)
+    service.PLEDGE.apply(pledge, "submit", enterprise_user)
     url = reverse("enterprises:pledge_action", args=[pledge.pk])
     response = client_for(province_user).post(
         url, {"action": "return", "reason": ""}, follow=True, HTTP_ACCEPT_LANGUAGE="en"
@@ -119,7 +119,7 @@ def test_a_zhejiang_regulator_cannot_review_a_guangdong_pledge(
     client_for, enterprise_user, enterprise, other_province_user
 ):
     pledge = service.create_pledge(enterprise, enterprise_user, pledge_data())
-    service.submit(pledge, enterprise_user)
+    service.PLEDGE.apply(pledge, "submit", enterprise_user)
     client = client_for(other_province_user)
     url = reverse("enterprises:pledge_action", args=[pledge.pk])
     assert client.post(url, {"action": "publish"}).status_code == 404
@@ -131,7 +131,7 @@ def test_a_zhejiang_regulator_cannot_review_a_guangdong_pledge(
 
 def test_enterprise_cannot_publish_its_own_pledge(client_for, enterprise_user, enterprise):
     pledge = service.create_pledge(enterprise, enterprise_user, pledge_data())
-    service.submit(pledge, enterprise_user)
+    service.PLEDGE.apply(pledge, "submit", enterprise_user)
     url = reverse("enterprises:pledge_action", args=[pledge.pk])
     client_for(enterprise_user).post(url, {"action": "publish"})
     pledge.refresh_from_db()
@@ -175,9 +175,9 @@ def test_drafts_are_not_public_and_withdrawn_ones_are_marked(
     url = reverse("enterprises:public_enterprise", args=[enterprise.uscc])
     assert client.get(url).status_code == 404
     assert enterprise.name not in client.get(reverse("enterprises:public_pledges")).text
-    service.withdraw(draft, enterprise_user)
+    service.PLEDGE.apply(draft, "withdraw", enterprise_user)
     pledge = published_pledge(enterprise, enterprise_user, province_user)
-    service.withdraw(pledge, enterprise_user)
+    service.PLEDGE.apply(pledge, "withdraw", enterprise_user)
     response = client.get(url, HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 200
     assert "public-status" in response.text

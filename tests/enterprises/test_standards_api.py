@@ -53,16 +53,29 @@ def test_regulator_confirms_and_the_enterprise_cannot(
     client_for, enterprise_user, enterprise, province_user, other_province_user
 ):
     item = declaration(enterprise, [(99, 95, True)])
-    url = f"{URL}{item.pk}/front-runner/"
-    assert client_for(enterprise_user).post(url, {"confirm": True}).status_code == 403
-    assert client_for(other_province_user).post(url, {"confirm": True}).status_code == 404
-    response = client_for(province_user).post(url, {"confirm": True})
+    url = f"{URL}{item.pk}/confirm/"
+    assert client_for(enterprise_user).post(url).status_code == 403
+    assert client_for(other_province_user).post(url).status_code == 404
+    response = client_for(province_user).post(url)
     assert response.json()["front_runner"] == "confirmed"
+
+
+def test_a_confirmed_front_runner_is_declined_only_by_revoking_with_a_reason(
+    client_for, enterprise, province_user
+):
+    item = declaration(enterprise, [(99, 95, True)])
+    client = client_for(province_user)
+    client.post(f"{URL}{item.pk}/confirm/")
+    assert client.post(f"{URL}{item.pk}/decline/").status_code == 400
+    assert client.post(f"{URL}{item.pk}/revoke/").status_code == 400
+    revoked = client.post(f"{URL}{item.pk}/revoke/", {"reason": "指标数据不实"})
+    assert revoked.json()["front_runner"] == "declined"
+    assert client.post(f"{URL}{item.pk}/confirm/").status_code == 400
 
 
 def test_confirming_a_non_candidate_is_a_400(client_for, enterprise, province_user):
     item = declaration(enterprise, [(90, 95, True)])
-    response = client_for(province_user).post(f"{URL}{item.pk}/front-runner/", {"confirm": True})
+    response = client_for(province_user).post(f"{URL}{item.pk}/confirm/")
     assert response.status_code == 400
 
 

@@ -19,7 +19,7 @@ def test_draw_outcome_and_front_runner_decisions_are_audited(province_user):
         sample = service.draw_sample(province_user, count=1, seed=7)
         sampled = sample.items.get()
         service.record_outcome(sampled, province_user, "conforms", "")
-        service.decide_front_runner(item, province_user, confirm=True)
+        service.FRONT_RUNNER.apply(item, "confirm", province_user)
     assert history_for(sample).get().actor == province_user
     actions = list(history_for(sampled).order_by("id").values_list("action", flat=True))
     assert actions == ["create", "update"]

@@ -81,7 +81,7 @@ def test_declarations_are_public_and_escaped(client, enterprise):
 def test_regulator_confirms_a_front_runner(client_for, enterprise, province_user, client):
     item = declaration(enterprise, [(98, 90, True)])
     url = reverse("enterprises:declaration_decide", args=[item.pk])
-    client_for(province_user).post(url, {"confirm": "1"})
+    client_for(province_user).post(url, {"action": "confirm"})
     item.refresh_from_db()
     assert (item.front_runner, item.front_runner_decided_by) == ("confirmed", province_user)
     listed = client.get(reverse("enterprises:public_declarations"), {"front_runner": "1"})
@@ -91,7 +91,7 @@ def test_regulator_confirms_a_front_runner(client_for, enterprise, province_user
 def test_a_non_candidate_cannot_be_confirmed(client_for, enterprise, province_user):
     item = declaration(enterprise, [(80, 90, True)])
     url = reverse("enterprises:declaration_decide", args=[item.pk])
-    client_for(province_user).post(url, {"confirm": "1"})
+    client_for(province_user).post(url, {"action": "confirm"})
     item.refresh_from_db()
     assert item.front_runner == ""
 
@@ -101,7 +101,7 @@ def test_a_zhejiang_regulator_cannot_confirm_a_guangdong_declaration(
 ):
     item = declaration(enterprise, [(98, 90, True)])
     url = reverse("enterprises:declaration_decide", args=[item.pk])
-    assert client_for(other_province_user).post(url, {"confirm": "1"}).status_code == 404
+    assert client_for(other_province_user).post(url, {"action": "confirm"}).status_code == 404
 
 
 def test_editing_another_enterprises_declaration_is_404(client_for, enterprise_user, enterprise):

@@ -49,6 +49,7 @@ def _models():
         "enterprises:certificate_detail": e.Certificate,
         "enterprises:certificate_edit": e.Certificate,
         "enterprises:certificate_scan": e.Certificate,
+        "enterprises:certificate_action": e.Certificate,
         "enterprises:public_declaration": e.StandardDeclaration,
         "reporting:round": r.Round,
         "reporting:round_zip": r.Round,
@@ -76,6 +77,19 @@ SPECIAL_KWARGS = {
     "reporting-report-transition": lambda unit: {
         "pk": scope_objects.make_model("reporting.ProgressReport", unit).pk,
         "transition": "submit",
+    },
+    **{
+        f"{name}-transition": (
+            lambda unit, label=label, action=action: {
+                "pk": scope_objects.make_model(label, unit).pk,
+                "transition": action,
+            }
+        )
+        for name, label, action in [
+            ("pledge", "enterprises.Pledge", "submit"),
+            ("declaration", "enterprises.StandardDeclaration", "confirm"),
+            ("certificate", "enterprises.Certificate", "suspend"),
+        ]
     },
     "reporting:report_transition": lambda unit: {
         "pk": scope_objects.make_model("reporting.ProgressReport", unit).pk,

@@ -8,11 +8,11 @@ import pytest
 from django.db import connection, transaction
 
 from portal.audit import acting_as
-from reporting import workflow
 from reporting.defaults import ensure_default_rounds
 from reporting.models import Milestone, ProgressReport, Round
 from reporting.services import schedule
 from reporting.services.pdfs import latest_version
+from reporting.services.reports import REPORT
 
 from .conftest import fill_in
 
@@ -28,7 +28,7 @@ def test_the_latest_version_waits_for_a_submission_in_progress(province_user):
             reporting_unit__code="440000", round__due_date=date(2019, 11, 30)
         )
     )
-    workflow.apply(report, "review", province_user)
+    REPORT.apply(report, "review", province_user)
     holding = threading.Event()
 
     def submit_slowly():
@@ -36,7 +36,7 @@ def test_the_latest_version_waits_for_a_submission_in_progress(province_user):
             ProgressReport.objects.select_for_update().get(pk=report.pk)  # figures being recomputed
             holding.set()
             time.sleep(1)
-            workflow.apply(report, "submit", province_user)
+            REPORT.apply(report, "submit", province_user)
         connection.close()
 
     thread = threading.Thread(target=submit_slowly)

@@ -27,10 +27,10 @@ def test_a_fresh_save_bumps_the_version(zhejiang_report, other_province_user):
 
 
 def test_a_submitted_report_cannot_be_edited(guangdong_report, province_user):
-    from reporting import workflow
+    from reporting.services.reports import REPORT
 
-    workflow.apply(guangdong_report, "review", province_user)
-    workflow.apply(guangdong_report, "submit", province_user)
+    REPORT.apply(guangdong_report, "review", province_user)
+    REPORT.apply(guangdong_report, "submit", province_user)
     guangdong_report.refresh_from_db()
 
     with pytest.raises(NotEditable):

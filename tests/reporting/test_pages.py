@@ -91,13 +91,13 @@ def test_submitting_in_the_browser_with_empty_sections_shows_the_list(
 
 
 def test_headquarters_return_with_a_comment(client_for, province_user, hq_user, guangdong_report):
-    from reporting import workflow
+    from reporting.services.reports import REPORT
 
-    workflow.apply(guangdong_report, "review", province_user)
-    workflow.apply(guangdong_report, "submit", province_user)
+    REPORT.apply(guangdong_report, "review", province_user)
+    REPORT.apply(guangdong_report, "submit", province_user)
     url = reverse("reporting:report_transition", args=[guangdong_report.pk, "return"])
 
-    response = client_for(hq_user).post(url, {"comment": "请补充典型案例。"}, follow=True)
+    response = client_for(hq_user).post(url, {"reason": "请补充典型案例。"}, follow=True)
 
     assert "请补充典型案例。" in response.text
     assert ProgressReport.objects.get(pk=guangdong_report.pk).status == "returned"

@@ -10,9 +10,9 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from portal.pdf import pdf_fonts
-from reporting import workflow
 from reporting.models import Measure, NationalSummary, ReportVersion
 from reporting.services.pdfs import version_pdf
+from reporting.services.reports import REPORT
 from reporting.services.summary import compile_summary
 
 from .conftest import NARRATIVE
@@ -37,8 +37,8 @@ def version(guangdong_report, province_user):
         pilots=2,
         started_on=date(2019, 4, 1),
     )
-    workflow.apply(guangdong_report, "review", province_user)
-    return workflow.apply(guangdong_report, "submit", province_user).version
+    REPORT.apply(guangdong_report, "review", province_user)
+    return REPORT.apply(guangdong_report, "submit", province_user).version
 
 
 def test_report_pdf_is_an_a4_official_document_in_chinese(version):

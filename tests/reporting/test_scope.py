@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from reporting import workflow
+from reporting.services.reports import REPORT
 
 
 @pytest.fixture
@@ -11,8 +11,8 @@ def submitted_zhejiang(zhejiang_report, other_province_user):
     from .conftest import fill_in
 
     fill_in(zhejiang_report)
-    workflow.apply(zhejiang_report, "review", other_province_user)
-    return workflow.apply(zhejiang_report, "submit", other_province_user).version
+    REPORT.apply(zhejiang_report, "review", other_province_user)
+    return REPORT.apply(zhejiang_report, "submit", other_province_user).version
 
 
 @pytest.mark.parametrize(

@@ -4,8 +4,8 @@ from datetime import date
 
 import pytest
 
-from reporting import workflow
 from reporting.models import Measure, ReportVersion
+from reporting.services.reports import REPORT
 
 
 def add_training(unit, people):
@@ -25,8 +25,8 @@ def figure(snapshot, key):
 
 def test_live_changes_after_submission_do_not_touch_the_version(guangdong_report, province_user):
     add_training(guangdong_report.reporting_unit, 1200)
-    workflow.apply(guangdong_report, "review", province_user)
-    version = workflow.apply(guangdong_report, "submit", province_user).version
+    REPORT.apply(guangdong_report, "review", province_user)
+    version = REPORT.apply(guangdong_report, "submit", province_user).version
 
     add_training(guangdong_report.reporting_unit, 800)
     Measure.objects.update(name="改过的名称")
@@ -39,8 +39,8 @@ def test_live_changes_after_submission_do_not_touch_the_version(guangdong_report
 
 
 def test_a_version_cannot_be_changed_or_deleted(guangdong_report, province_user):
-    workflow.apply(guangdong_report, "review", province_user)
-    version = workflow.apply(guangdong_report, "submit", province_user).version
+    REPORT.apply(guangdong_report, "review", province_user)
+    version = REPORT.apply(guangdong_report, "submit", province_user).version
 
     version.snapshot["figures"] = []
     with pytest.raises(PermissionError):
@@ -53,7 +53,7 @@ def test_measures_outside_the_period_are_left_out(guangdong_report, province_use
     old = add_training(guangdong_report.reporting_unit, 50)
     old.started_on, old.ended_on = date(2018, 1, 1), date(2018, 6, 30)
     old.save()
-    workflow.apply(guangdong_report, "review", province_user)
-    version = workflow.apply(guangdong_report, "submit", province_user).version
+    REPORT.apply(guangdong_report, "review", province_user)
+    version = REPORT.apply(guangdong_report, "submit", province_user).version
 
     assert figure(version.snapshot, "measures_9") == 0

@@ -71,13 +71,13 @@ def test_a_measure_description_is_limited_in_the_model(zhejiang_report):
     assert "5000" in str(refused.value) and "5001" in str(refused.value)
 
 
-def test_a_return_comment_is_limited_in_the_form(client_for, hq_user, guangdong_report):
-    from reporting.forms import TransitionForm
+def test_a_return_reason_is_limited_in_the_form(client_for, hq_user, guangdong_report):
+    from portal.workflow_views import TransitionForm
 
-    assert TransitionForm({"comment": "改" * REASON}).is_valid()
-    form = TransitionForm({"comment": "改" * (REASON + 1)})
+    assert TransitionForm({"action": "return", "reason": "改" * REASON}).is_valid()
+    form = TransitionForm({"action": "return", "reason": "改" * (REASON + 1)})
     assert not form.is_valid()
-    assert "2000" in str(form.errors["comment"]) and "2001" in str(form.errors["comment"])
+    assert "2000" in str(form.errors["reason"]) and "2001" in str(form.errors["reason"])
 
 
 def test_a_ten_megabyte_form_body_is_refused_with_our_page(client):
