@@ -3,9 +3,9 @@
 After Amsterdam Signals' ``workflow.py`` and ``update_status``. An app declares
 each workflow once, next to the service that owns the process::
 
-    PLEDGE = Workflow(
-        model="enterprises.Pledge",
-        log="enterprises.PledgeStatusChange",
+    ORDER = Workflow(
+        model="shop.Order",
+        log="shop.OrderStatusChange",
         transitions=[
             Transition("publish", ["submitted"], "published", STAFF, _("Publish"), then=mail),
             ...

@@ -34,6 +34,7 @@ def transition_action(workflow, output):
     names = [t.action for t in workflow.transitions if t.offered and t.roles != (SYSTEM,)]
 
     @extend_schema(
+        operation_id=f"{workflow.model.rsplit('.', 1)[-1].lower()}_transition",
         request=TransitionInput,
         responses=output,
         parameters=[

@@ -1,7 +1,6 @@
 """Base viewsets: every queryset goes through the one scoping rule."""
 
-from rest_framework import mixins, serializers, viewsets
-from rest_framework.fields import empty
+from rest_framework import mixins, viewsets
 
 from ..access import FollowsEditRule, HasRole
 from ..scoping import scoped
@@ -38,9 +37,3 @@ class ScopedCreateListRetrieveViewSet(
     viewsets.GenericViewSet,
 ):
     """For records that are created and read, and changed only through actions."""
-
-
-class StrictBooleanField(serializers.BooleanField):
-    """A boolean that must be sent: a form body without it is refused, not read as false."""
-
-    default_empty_html = empty

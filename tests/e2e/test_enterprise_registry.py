@@ -75,7 +75,7 @@ def test_enterprise_user_signs_up_claims_and_is_approved(
     claims = page.locator("[data-testid=claims]")
     assert enterprise.name in claims.inner_text()
     screenshot(page, "enterprise-claims")
-    claims.locator("button[name=decision][value=approve]").click()
+    claims.locator("button[name=action][value=approve]").click()
     page.wait_for_load_state()
     membership = EnterpriseMembership.objects.get(user__username="jiazheng")
     assert membership.status == "approved" and membership.decided_by == province_user

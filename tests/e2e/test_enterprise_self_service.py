@@ -31,7 +31,7 @@ def file_pledge(page, base):
         "period_start": "2019-01-01", "period_end": "2030-12-31",
     })  # fmt: skip
     submit_form(page)
-    page.locator("form:has(input[name=action][value=submit]) button").click()
+    page.locator("[data-testid=transitions] button[value=submit]").click()
     page.wait_for_load_state()
 
 
@@ -78,7 +78,7 @@ def test_enterprise_files_and_regulator_publishes(live_server, page, login, prov
     login(page, province_user)
     page.goto(f"{base}/enterprises/pledges/review/")
     page.click(f"text={enterprise.name}")
-    page.locator("form:has(input[name=action][value=publish]) button").click()
+    page.locator("[data-testid=transitions] button[value=publish]").click()
     page.wait_for_load_state()
     assert Pledge.objects.get().status == "published"
 

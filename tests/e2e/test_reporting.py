@@ -34,8 +34,8 @@ def click(page, selector):
 
 def transition(page, action, comment=""):
     if comment:
-        page.fill("[data-testid=workflow] textarea[name=comment]", comment)
-    click(page, f"[data-testid=workflow] button[value={action}]")
+        page.fill("[data-testid=transitions] textarea[name=reason]", comment)
+    click(page, f"[data-testid=transitions] button[value={action}]")
 
 
 def status(page):
@@ -97,7 +97,7 @@ def test_round_2019_from_opening_to_the_national_summary(
     transition(page, "return", "请补充第三部分服务质量监测的数据来源。")
     assert (
         "请补充第三部分服务质量监测的数据来源。"
-        in page.locator("[data-testid=transitions]").inner_text()
+        in page.locator("[data-testid=status-history]").inner_text()
     )
 
     switch_user(page, login, province_user)

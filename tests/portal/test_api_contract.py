@@ -25,16 +25,16 @@ def test_an_invalid_cursor_is_a_400_naming_the_parameter(client_for, hq_user, ur
     assert "cursor" in response.json()["error"]["fields"]
 
 
-def test_a_form_decision_without_confirm_is_refused_and_changes_nothing(
+def test_a_decided_front_runner_is_not_flipped_by_a_form_post(
     client_for, enterprise_user, province_user
 ):
     item = declaration(act_for(enterprise_user), [(99, 95, True)])
     client = client_for(province_user)
-    url = f"/api/v1/declarations/{item.pk}/front-runner/"
-    assert client.post(url, {"confirm": "true"}).json()["front_runner"] == "confirmed"
-    response = client.post(url, {})  # multipart, confirm missing
-    assert response.status_code == 400
-    assert "confirm" in response.json()["error"]["fields"]
+    base = f"/api/v1/declarations/{item.pk}"
+    assert client.post(f"{base}/confirm/", {}).json()["front_runner"] == "confirmed"
+    assert client.post(f"{base}/decline/", {}).status_code == 400  # multipart, already decided
+    revoked = client.post(f"{base}/revoke/", {})  # the reason is required
+    assert revoked.status_code == 400
     item.refresh_from_db()
     assert item.front_runner == "confirmed"
 
@@ -92,7 +92,7 @@ def test_the_schema_says_a_pledge_may_have_no_published_revision(schema):
 
 
 @pytest.mark.parametrize(
-    "path", ["/api/v1/reporting/reports/{id}/texts/", "/api/v1/declarations/{id}/front-runner/"]
+    "path", ["/api/v1/reporting/reports/{id}/texts/", "/api/v1/declarations/{id}/{transition}/"]
 )
 def test_actions_document_their_request_body(schema, path):
     assert "requestBody" in schema["paths"][path]["post"]
