@@ -1,0 +1,88 @@
+"""Every declared workflow, walked for every action, state and role without a database."""
+
+import pytest
+
+from enterprises.services.certificates import CERTIFICATE
+from enterprises.services.claims import CLAIM
+from enterprises.services.pledges import PLEDGE
+from enterprises.services.standards import FRONT_RUNNER
+from portal.access import ENTERPRISE, HEADQUARTERS, PROVINCIAL
+from portal.workflow import SYSTEM, TransitionRefused
+from reporting.services.reports import REPORT
+
+WORKFLOWS = [PLEDGE, CERTIFICATE, CLAIM, FRONT_RUNNER, REPORT]
+ROLES = [HEADQUARTERS, PROVINCIAL, ENTERPRISE, SYSTEM]
+
+
+def states(workflow):
+    field = workflow.model_class._meta.get_field(workflow.field)
+    return [value for value, _label in field.flatchoices]
+
+
+def walk(workflow):
+    for rule in workflow.transitions:
+        for state in states(workflow):
+            for role in ROLES:
+                yield rule, state, role
+
+
+@pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda w: w.model)
+def test_every_transition_names_real_states_and_roles(workflow):
+    known = set(states(workflow))
+    for rule in workflow.transitions:
+        assert set(rule.sources) <= known, rule.action
+        assert rule.target in known, rule.action
+        assert rule.roles and set(rule.roles) <= set(ROLES), rule.action
+    assert set(workflow.closed) <= known | {""}
+
+
+@pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda w: w.model)
+def test_check_allows_exactly_the_declared_role_and_state(workflow):
+    for rule, state, role in walk(workflow):
+        declared = state in rule.sources and role in rule.roles
+        assert workflow.allowed(rule.action, state, role) == declared
+        reason = "理由" if rule.reason_required else ""
+        if declared:
+            assert workflow.check(rule.action, state, role, reason) is rule
+            continue
+        with pytest.raises(TransitionRefused) as refused:
+            workflow.check(rule.action, state, role, reason)
+        expected = "role" if state in rule.sources else ("closed", "state")
+        assert refused.value.code in expected
+
+
+@pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda w: w.model)
+def test_a_required_reason_is_asked_for(workflow):
+    for rule in workflow.transitions:
+        if not rule.reason_required:
+            continue
+        with pytest.raises(TransitionRefused) as refused:
+            workflow.check(rule.action, rule.sources[0], rule.roles[0], "  ")
+        assert "reason" in refused.value.message_dict
+
+
+@pytest.mark.parametrize(
+    ("workflow", "action", "state", "role", "allowed"),
+    [
+        (PLEDGE, "submit", "draft", ENTERPRISE, True),
+        (PLEDGE, "publish", "submitted", PROVINCIAL, True),
+        (PLEDGE, "publish", "submitted", ENTERPRISE, False),
+        (PLEDGE, "publish", "draft", HEADQUARTERS, False),
+        (PLEDGE, "withdraw", "withdrawn", ENTERPRISE, False),
+        (CLAIM, "approve", "pending", PROVINCIAL, True),
+        (CLAIM, "approve", "pending", ENTERPRISE, False),
+        (CLAIM, "approve", "rejected", HEADQUARTERS, False),
+        (FRONT_RUNNER, "confirm", "candidate", PROVINCIAL, True),
+        (FRONT_RUNNER, "decline", "confirmed", PROVINCIAL, False),
+        (FRONT_RUNNER, "confirm", "declined", HEADQUARTERS, False),
+        (REPORT, "return", "submitted", HEADQUARTERS, True),
+        (REPORT, "return", "submitted", PROVINCIAL, False),
+    ],
+)
+def test_the_campaigns_rules(workflow, action, state, role, allowed):
+    assert workflow.allowed(action, state, role) is allowed
+
+
+def test_revoking_a_front_runner_needs_a_reason():
+    assert FRONT_RUNNER.transition("revoke").reason_required
+    assert PLEDGE.transition("return").reason_required
