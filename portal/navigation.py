@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 from django.utils.translation import gettext_lazy as _
 
-from .access import EVERY_ROLE, HEADQUARTERS
+from .access import EVERY_ROLE, HEADQUARTERS, STAFF_ROLES
 from .discovery import app_modules
 
 VISITORS = (None,)  # people who are not signed in
@@ -46,6 +46,8 @@ MENU = [
     Entry(_("Dashboard"), "portal:dashboard", EVERY_ROLE, order=10),
     Entry(_("Audit trail"), "portal:audit", (HEADQUARTERS,), order=900),
     Entry(_("Holidays"), "portal:holidays", (HEADQUARTERS,), order=910),
+    Entry(_("Account security"), "portal:account_security", (HEADQUARTERS,), order=920),
+    Entry(_("API tokens"), "api_tokens", STAFF_ROLES, order=930),
 ]
 
 

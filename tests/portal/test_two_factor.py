@@ -196,3 +196,24 @@ def test_the_second_step_gives_the_session_a_new_key(client, province_user):
     before = client.session.session_key
     client.post("/accounts/verify/", {"token": current_code(device)})
     assert client.session.session_key != before
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("role_user", "links"),
+    [("hq_user", {"/security/", "/accounts/tokens/"}), ("province_user", {"/accounts/tokens/"})],
+)
+def test_the_security_pages_are_in_the_navigation_of_who_may_open_them(
+    request, client, role_user, links
+):
+    import re
+
+    from tests import logins
+
+    user = request.getfixturevalue(role_user)
+    logins.log_in(client, user)
+    nav = re.search(r"<nav.*?</nav>", client.get("/dashboard/").text, re.S).group(0)
+    shown = {path for path in ("/security/", "/accounts/tokens/") if f'href="{path}"' in nav}
+    assert shown == links
+    for path in links:
+        assert client.get(path).status_code == 200
