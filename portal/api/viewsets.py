@@ -1,6 +1,6 @@
 """Base viewsets: every queryset goes through the one scoping rule."""
 
-from rest_framework import mixins, viewsets
+from rest_framework import viewsets
 
 from ..access import FollowsEditRule, HasRole
 from ..scoping import scoped
@@ -27,13 +27,3 @@ class ScopedModelViewSet(ScopedQuerysetMixin, viewsets.ModelViewSet):
     """List, retrieve, create, update within scope (no DELETE unless a view allows it)."""
 
     http_method_names = ["get", "post", "put", "patch", "head", "options"]
-
-
-class ScopedCreateListRetrieveViewSet(
-    ScopedQuerysetMixin,
-    mixins.CreateModelMixin,
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    viewsets.GenericViewSet,
-):
-    """For records that are created and read, and changed only through actions."""

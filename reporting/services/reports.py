@@ -10,7 +10,7 @@ from portal import uploads
 from portal.access import HEADQUARTERS, PROVINCIAL
 from portal.workflow import Transition, TransitionRefused, Workflow
 
-from ..catalogue import ATTACHMENTS, task_of
+from ..catalogue import ATTACHMENTS
 from ..metrics_registry import collect
 from ..models import Attachment, Measure, ProgressReport, ReportVersion
 from . import notify
@@ -220,8 +220,3 @@ REPORT = Workflow(
     ],
     closed={"accepted": _("The report was accepted; it cannot be changed any more.")},
 )  # fmt: skip
-
-
-def task_sections(round_):
-    """(key, title, task number or None) of a round's sections."""
-    return [(s["key"], s["title"], task_of(s["key"])) for s in round_.sections]
