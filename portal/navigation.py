@@ -59,7 +59,7 @@ def _contributed(name):
 
 
 def menu_for(user, current_path=""):
-    """The bar's links for this user, the current page's marked active."""
+    """The bar's links for this user; the longest URL the page starts with is active."""
     role = user.role if user.is_authenticated else None
     items = []
     for entry in _contributed("MENU"):
@@ -69,9 +69,15 @@ def menu_for(user, current_path=""):
             url = reverse(entry.url_name)
         except NoReverseMatch:
             continue
-        active = current_path.startswith(url) if url != "/" else current_path == "/"
-        items.append({"label": entry.label, "url": url, "active": active})
+        items.append({"label": entry.label, "url": url, "active": False})
+    matching = [item for item in items if _leads_to(item["url"], current_path)]
+    if matching:
+        max(matching, key=lambda item: len(item["url"]))["active"] = True
     return items
+
+
+def _leads_to(url, path):
+    return path == "/" if url == "/" else path.startswith(url)
 
 
 def home_areas():

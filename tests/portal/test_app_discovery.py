@@ -100,3 +100,15 @@ def test_the_scan_finds_an_app_named_in_the_core():
     assert pattern.search('"/monitoring/",')
     assert not pattern.search("the 37 reporting units of the campaign")
     assert not pattern.search('_("Import enterprises")')
+
+
+@pytest.mark.django_db
+def test_only_the_closest_menu_entry_is_marked_active(client, province_user):
+    from portal.navigation import menu_for
+
+    active = [
+        item["url"] for item in menu_for(province_user, "/enterprises/claims/") if item["active"]
+    ]
+    assert active == ["/enterprises/claims/"]
+    active = [item["url"] for item in menu_for(province_user, "/enterprises/42/") if item["active"]]
+    assert active == ["/enterprises/"]
