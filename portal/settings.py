@@ -92,6 +92,13 @@ TEMPLATES = [
             ],
         },
     },
+    {
+        # E-mails (portal.mail): plain text, so nothing is HTML-escaped.
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "NAME": "mail",
+        "DIRS": [BASE_DIR / "templates" / "mail"],
+        "OPTIONS": {"autoescape": False},
+    },
 ]
 
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'demo.sqlite3'}")}

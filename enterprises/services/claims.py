@@ -1,12 +1,11 @@
 """Enterprise accounts: sign-up, claims on an enterprise by USCC, regulators' decisions."""
 
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from portal import mail
 from portal.models import User
 from portal.scoping import scoped
 from portal.workflow import STAFF, Transition, Workflow
@@ -70,12 +69,8 @@ def _record_decision(membership, change):
 
 def notify(membership, log):
     """E-mail the claimant the decision on their claim."""
-    if not membership.user.email:
-        return
     context = {"membership": membership, "approved": membership.status == Status.APPROVED}
-    subject = render_to_string("enterprises/claims/decision_subject.txt", context).strip()
-    body = render_to_string("enterprises/claims/decision_email.txt", context)
-    send_mail(subject, body, None, [membership.user.email])
+    mail.send("claim_decision", [membership.user], context)
 
 
 CLAIM = Workflow(
@@ -92,6 +87,21 @@ CLAIM = Workflow(
         "rejected": gettext_lazy("This claim has already been decided."),
     },
 )  # fmt: skip
+
+
+def approved_users(enterprise_ids):
+    """The active users approved to act for these enterprises, by enterprise id."""
+    memberships = (
+        EnterpriseMembership.objects.filter(
+            enterprise_id__in=enterprise_ids, status=Status.APPROVED, user__is_active=True
+        )
+        .exclude(user__email="")
+        .select_related("user")
+    )
+    users = {}
+    for membership in memberships:
+        users.setdefault(membership.enterprise_id, []).append(membership.user)
+    return users
 
 
 def memberships_of(user):

@@ -3,6 +3,7 @@
 from datetime import date
 
 import pytest
+from django.test import TestCase
 
 from portal.audit import acting_as
 from reporting.defaults import ensure_default_rounds
@@ -20,8 +21,11 @@ def round_2019(db):
 
 
 def run_schedule(day):
-    """Run the schedule for a date as the beat job would."""
-    with acting_as(source="task", label="test schedule"):
+    """Run the schedule for a date as the beat job would, its commits' e-mails sent."""
+    with (
+        acting_as(source="task", label="test schedule"),
+        TestCase.captureOnCommitCallbacks(execute=True),
+    ):
         return schedule.run(day)
 
 
