@@ -136,7 +136,7 @@ def detail(request, pk):
         **transition_buttons(service.CERTIFICATE, certificate, request.user, url),
         "changes": service.CERTIFICATE.history(certificate),
         "reminders": certificate.reminders.all(),
-        "can_edit": rules.may_edit(request.user, certificate),
+        "can_edit": rules.may_change_now(request.user, certificate),
         "entries": history_for(certificate)[:50],
     }
     return render(request, "enterprises/certificates/detail.html", context)

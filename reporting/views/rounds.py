@@ -27,7 +27,12 @@ def round_list(request):
         reports = scoped(ProgressReport.objects.filter(round__in=rounds), request.user)
         own = {r.round_id: r for r in reports}
     rows = [{"round": r, "report": own.get(r.pk)} for r in rounds]
-    return render(request, "reporting/rounds.html", {"rows": rows})
+    context = {
+        "rows": rows,
+        "manages_rounds": request.user.is_headquarters,  # as round_create and round_detail
+        "has_own_reports": request.user.is_provincial,
+    }
+    return render(request, "reporting/rounds.html", context)
 
 
 @headquarters_required
