@@ -3,13 +3,12 @@
 Templates extend ``pdf/document.html``, which links ``portal/pdf/gbt9704.css``
 relative to :data:`BASE_URL` (this app's static directory), so rendering needs
 neither ``collectstatic`` nor a web server. Only ``file:`` and ``data:`` URLs
-are fetched: documents embed their charts as inline SVG and never reach out
-to the network.
+are fetched: documents embed their charts (``portal.charts``) as ``<img>``
+data URIs and never reach out to the network.
 """
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 from weasyprint import HTML
@@ -36,33 +35,3 @@ def render_document(template_name: str, context: dict | None = None, request=Non
     from django.template.loader import render_to_string
 
     return render_pdf(render_to_string(template_name, context or {}, request=request))
-
-
-def pdf_fonts(pdf_bytes: bytes) -> set[str]:
-    """Names of the fonts in a PDF without subset prefix, e.g. 'NotoSerifCJKsc-Regular'."""
-    from pypdf import PdfReader
-
-    names: set[str] = set()
-    for page in PdfReader(io.BytesIO(pdf_bytes)).pages:
-        _collect_fonts(page.get("/Resources"), names, seen=set())
-    return names
-
-
-def _collect_fonts(resources, names: set[str], seen: set[int]) -> None:
-    """Add the /BaseFont names of a resource dictionary and of its form XObjects."""
-    resources = resources.get_object() if resources is not None else None
-    if not resources or id(resources) in seen:
-        return
-    seen.add(id(resources))
-    for font in _entries(resources, "/Font"):
-        name = str(font.get("/BaseFont", "")).lstrip("/")
-        if name:
-            names.add(name.split("+", 1)[-1])
-    for xobject in _entries(resources, "/XObject"):
-        _collect_fonts(xobject.get("/Resources"), names, seen)
-
-
-def _entries(resources, key: str) -> list:
-    """The resolved values of one sub-dictionary (/Font, /XObject) of a resource dictionary."""
-    sub = resources.get(key)
-    return [value.get_object() for value in sub.get_object().values()] if sub is not None else []

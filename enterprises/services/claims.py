@@ -76,10 +76,7 @@ def claim(user, code, note=""):
     """Claim the enterprise with this USCC for a user; ValidationError says what is wrong."""
     if not user.is_enterprise_user:
         raise ValidationError(_("Only enterprise accounts can claim an enterprise."))
-    try:
-        code = uscc.validate(code)
-    except uscc.USCCError as error:
-        raise ValidationError({"uscc": str(error.message)}) from error
+    code = uscc.checked(code, field="uscc")
     enterprise = Enterprise.objects.filter(uscc=code).first()
     if enterprise is None:
         raise ValidationError(

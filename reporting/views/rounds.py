@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -27,7 +26,12 @@ def round_list(request):
         reports = scoped(ProgressReport.objects.filter(round__in=rounds), request.user)
         own = {r.round_id: r for r in reports}
     rows = [{"round": r, "report": own.get(r.pk)} for r in rounds]
-    return render(request, "reporting/rounds.html", {"rows": rows})
+    context = {
+        "rows": rows,
+        "manages_rounds": request.user.is_headquarters,  # as round_create and round_detail
+        "has_own_reports": request.user.is_provincial,
+    }
+    return render(request, "reporting/rounds.html", context)
 
 
 @headquarters_required
@@ -62,7 +66,7 @@ def round_detail(request, pk):
         "round": round_,
         "rows": rows,
         "counts": [(UNIT_STATUSES[key], count) for key, count in counts.items()],
-        "chart": mark_safe(chart),  # noqa: S308 - portal.charts escapes every text
+        "chart": chart,
         "milestones": round_.milestones.order_by("on", "kind"),
         "summary": NationalSummary.objects.filter(round=round_).first(),
     }

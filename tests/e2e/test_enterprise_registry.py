@@ -7,8 +7,8 @@ import pytest
 from playwright.sync_api import expect
 
 from enterprises.models import Enterprise, EnterpriseMembership
-from tests.enterprises.factories import EnterpriseFactory, random_uscc
 from tests.enterprises.test_import_files import row, xlsx
+from tests.factories import EnterpriseFactory, random_uscc
 
 pytestmark = pytest.mark.e2e
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -10,7 +10,7 @@ from enterprises.models import Certificate, CertificateReminder
 from enterprises.services import certificates
 from enterprises.tasks import expire_certificates
 from portal.audit import history_for
-from tests.enterprises.factories_self_service import act_for, certificate
+from tests.factories import act_for, certificate
 
 pytestmark = pytest.mark.django_db
 DAY = datetime.timedelta(days=1)

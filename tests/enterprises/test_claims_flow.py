@@ -9,17 +9,7 @@ from enterprises.services import claims
 from portal.audit import history_for
 from portal.models import User
 from portal.scoping import enterprise_ids
-from tests.enterprises.factories import EnterpriseFactory, MembershipFactory
-
-
-@pytest.fixture
-def gd(db):
-    return EnterpriseFactory(name="广州华美餐饮有限公司", division_code="440106")
-
-
-@pytest.fixture
-def zj(db):
-    return EnterpriseFactory(name="杭州西湖酒店有限公司", division_code="330106")
+from tests.factories import MembershipFactory
 
 
 def test_claim_by_uscc(client_for, enterprise_user, gd):

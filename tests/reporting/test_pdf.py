@@ -9,11 +9,11 @@ import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
-from portal.pdf import pdf_fonts
 from reporting.models import Measure, NationalSummary, ReportVersion
 from reporting.services.pdfs import version_pdf
 from reporting.services.reports import REPORT
 from reporting.services.summary import compile_summary
+from tests.pdfs import pdf_fonts
 
 from .conftest import NARRATIVE
 
