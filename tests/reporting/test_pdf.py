@@ -6,9 +6,11 @@ import zipfile
 from datetime import date
 
 import pytest
+from django.conf import settings as django_settings
 from django.urls import reverse
 from pypdf import PdfReader
 
+from portal.models import Job
 from portal.pdf import pdf_fonts
 from reporting.models import Measure, NationalSummary, ReportVersion
 from reporting.services.pdfs import version_pdf
@@ -85,7 +87,8 @@ def test_national_summary_compares_the_units(version, opened):
 
 def test_headquarters_download_the_pdf_the_zip_and_the_summary(client_for, hq_user, version):
     client = client_for(hq_user)
-    response = client.get(reverse("reporting:report_pdf", args=[version.report_id]))
+    job_url = client.post(reverse("reporting:report_pdf", args=[version.report_id])).url
+    response = client.get(f"{job_url}download/")
     assert response["Content-Type"] == "application/pdf"
 
     job_url = client.post(reverse("reporting:round_zip", args=[version.report.round_id])).url
@@ -98,3 +101,67 @@ def test_headquarters_download_the_pdf_the_zip_and_the_summary(client_for, hq_us
     assert NationalSummary.objects.count() == 1
     summary = client.get(reverse("reporting:summary_pdf", args=[version.report.round_id]))
     assert b"".join(summary.streaming_content).startswith(b"%PDF-")
+
+
+def test_a_pdf_download_is_a_job_whose_page_offers_the_pdf(client_for, province_user, version):
+    client = client_for(province_user)
+    url = reverse("reporting:report_pdf", args=[version.report_id])
+    assert client.get(url).status_code == 405  # nothing is rendered by a plain request
+
+    started = client.post(url)
+    job = Job.objects.get(kind="reporting_pdf")
+    assert started.url == job.get_absolute_url()
+    page = client.get(started.url)
+    assert page.context["job"].status == Job.Status.DONE
+    assert f'href="{job.get_absolute_url()}download/"' in page.content.decode()
+    download = client.get(f"{started.url}download/")
+    assert download["Content-Type"] == "application/pdf"
+    assert NARRATIVE[:12] in text_of(b"".join(download.streaming_content))
+
+
+def test_a_second_download_reuses_the_rendered_pdf(client_for, province_user, version):
+    client = client_for(province_user)
+    client.post(reverse("reporting:report_pdf", args=[version.report_id]))
+    rendered = ReportVersion.objects.get(pk=version.pk).pdf.name
+    client.post(reverse("reporting:version_pdf", args=[version.pk]))
+
+    assert ReportVersion.objects.get(pk=version.pk).pdf.name == rendered
+    assert {job.result_file.name for job in Job.objects.all()} == {rendered}
+
+
+def test_a_report_over_the_page_limit_fails_its_job_with_a_message(
+    client_for, province_user, version, settings
+):
+    settings.PORTAL_PDF_MAX_PAGES = 2
+    client = client_for(province_user)
+    job_url = client.post(reverse("reporting:report_pdf", args=[version.report_id])).url
+
+    page = client.get(job_url).content.decode()
+    job = Job.objects.get()
+    assert job.status == Job.Status.FAILED and not job.result_file
+    assert "2019-440000-v1.pdf：未生成 PDF" in page and "超过 2 页的上限" in page
+    assert "/download/" not in page
+    assert not ReportVersion.objects.get(pk=version.pk).pdf
+
+
+def test_the_page_limit_message_is_in_english_for_an_english_reader(
+    client_for, province_user, version, settings
+):
+    settings.PORTAL_PDF_MAX_PAGES = 2
+    client = client_for(province_user)
+    client.cookies[django_settings.LANGUAGE_COOKIE_NAME] = "en"
+    client.post(reverse("reporting:report_pdf", args=[version.report_id]))
+
+    assert "more than the limit of 2 pages" in Job.objects.get().message
+
+
+def test_a_zip_with_a_report_over_the_page_limit_fails_naming_it(
+    client_for, hq_user, version, settings
+):
+    settings.PORTAL_PDF_MAX_PAGES = 2
+    client = client_for(hq_user)
+    client.post(reverse("reporting:round_zip", args=[version.report.round_id]))
+
+    job = Job.objects.get()
+    assert job.status == Job.Status.FAILED and not job.result_file
+    assert job.message.startswith("2019-440000-v1.pdf：未生成 PDF")
