@@ -3,9 +3,7 @@
 import io
 import subprocess
 import zipfile
-from datetime import date
 
-import pytest
 from django.conf import settings as django_settings
 from django.urls import reverse
 from pypdf import PdfReader
@@ -14,7 +12,6 @@ from portal.models import Job
 from portal.pdf import pdf_fonts
 from reporting.models import Measure, NationalSummary, ReportVersion
 from reporting.services.pdfs import version_pdf
-from reporting.services.reports import REPORT
 from reporting.services.summary import compile_summary
 
 from .conftest import NARRATIVE
@@ -26,21 +23,6 @@ def text_of(pdf):
     """The PDF's text as pdftotext extracts it, line breaks and spaces removed."""
     out = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True)
     return "".join(out.stdout.decode().split())
-
-
-@pytest.fixture
-def version(guangdong_report, province_user):
-    Measure.objects.create(
-        reporting_unit=guangdong_report.reporting_unit,
-        task=1,
-        kind="platform",
-        name="广东省检验检测公共服务平台",
-        platforms=3,
-        pilots=2,
-        started_on=date(2019, 4, 1),
-    )
-    REPORT.apply(guangdong_report, "review", province_user)
-    return REPORT.apply(guangdong_report, "submit", province_user).version
 
 
 def test_report_pdf_is_an_a4_official_document_in_chinese(version):
