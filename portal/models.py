@@ -212,6 +212,7 @@ class AuditEntry(models.Model):
         SECOND_FACTOR_RESET = "2fa_reset", _("Second factor reset")
         TOKEN_ISSUE = "token_issue", _("API token issued")
         TOKEN_REVOKE = "token_revoke", _("API token revoked")
+        DOWNLOAD = "download", _("File downloaded")
 
     class Source(models.TextChoices):
         WEB = "web", _("Web")

@@ -5,15 +5,23 @@ relative to :data:`BASE_URL` (this app's static directory), so rendering needs
 neither ``collectstatic`` nor a web server. Only ``file:`` and ``data:`` URLs
 are fetched: documents embed their charts (``portal.charts``) as ``<img>``
 data URIs and never reach out to the network.
+
+Rendering is long work: call it from a Celery task (``portal.jobs``), never inside a
+web request. A document of more than ``PORTAL_PDF_MAX_PAGES`` pages is refused with
+``TooManyPages``, which fails its job with a message for the user.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from django.conf import settings
+from django.utils.translation import gettext as _
 from weasyprint import HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
+
+from .jobs import Refused
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 BASE_URL = STATIC_DIR.as_uri() + "/"
@@ -23,11 +31,33 @@ GBT9704_CSS = STATIC_DIR / "portal" / "pdf" / "gbt9704.css"
 FONT_CONFIG = FontConfiguration()
 
 
+class TooManyPages(Refused):
+    """The laid-out document has more pages than a PDF may have."""
+
+    def __init__(self, pages: int, limit: int, document: str = ""):
+        super().__init__(pages, limit)
+        self.pages, self.limit, self.document = pages, limit, document
+
+    def __str__(self):
+        # Translated when shown, so the language is the reader's, not the PDF's.
+        message = _(
+            "The PDF was not made: the document has %(pages)s pages, more than the "
+            "limit of %(limit)s pages. Shorten the text and try again."
+        ) % {"pages": self.pages, "limit": self.limit}
+        if not self.document:
+            return message
+        return _("%(document)s: %(reason)s") % {"document": self.document, "reason": message}
+
+
 def render_pdf(html: str, *, base_url: str | None = None) -> bytes:
     """Render an HTML string to PDF bytes (relative URLs resolve against base_url)."""
     fetcher = URLFetcher(allowed_protocols=("file", "data"))
-    document = HTML(string=html, base_url=base_url or BASE_URL, url_fetcher=fetcher)
-    return document.write_pdf(font_config=FONT_CONFIG)
+    html = HTML(string=html, base_url=base_url or BASE_URL, url_fetcher=fetcher)
+    document = html.render(font_config=FONT_CONFIG)
+    limit = settings.PORTAL_PDF_MAX_PAGES
+    if len(document.pages) > limit:
+        raise TooManyPages(len(document.pages), limit)
+    return document.write_pdf()
 
 
 def render_document(template_name: str, context: dict | None = None, request=None) -> bytes:

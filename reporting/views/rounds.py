@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from portal import jobs
+from portal.audit import record_event
 from portal.charts import bar_chart
 from portal.scoping import scoped
 
@@ -100,4 +101,6 @@ def summary_pdf(request, pk):
     if summary is None:
         raise Http404
     name = f"national-summary-{summary.round.due_date.year}.pdf"
-    return FileResponse(summary.pdf.open("rb"), filename=name, content_type="application/pdf")
+    response = FileResponse(summary.pdf.open("rb"), filename=name, content_type="application/pdf")
+    record_event(summary, "download", file=name)
+    return response
