@@ -1,15 +1,17 @@
-"""Error pages (400, 403, 404, 429, 500): ours, translated, with a language switch.
+"""Error pages (400, 403, 404, 413, 429, 500): ours, translated, with a language switch.
 
 Under /api/ the answer is JSON in the API's one error shape (portal.api.errors);
 this module is the one place that chooses between the two by path.
 """
 
+from django.core.exceptions import RequestDataTooBig
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.template import loader
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
-from .api.errors import error_response
+from .api.errors import error_response, too_large_message
 
 API_PREFIX = "/api/"
 
@@ -20,6 +22,7 @@ PAGES = {
         _("Page not found"),
         _("The page does not exist, or it is outside what your account may see."),
     ),
+    413: (_("Request too large"), lazy(too_large_message, str)()),
     429: (
         _("Too many requests"),
         _("Too many requests from your address in a short time. Wait a moment and try again."),
@@ -47,7 +50,9 @@ def error_page(request, status_code):
 
 
 def bad_request(request, exception=None):
-    """400."""
+    """400; 413 naming the limit when the body passed DATA_UPLOAD_MAX_MEMORY_SIZE."""
+    if isinstance(exception, RequestDataTooBig):
+        return error_page(request, 413)
     return error_page(request, 400)
 
 

@@ -84,8 +84,8 @@ def test_a_ten_megabyte_form_body_is_refused_with_our_page(client):
     response = client.post(
         "/accounts/login/", {"username": "x", "password": "y" * TEN_MB}, HTTP_ACCEPT_LANGUAGE="en"
     )
-    assert response.status_code == 400
-    assert 'data-testid="error-page"' in response.text
+    assert response.status_code == 413
+    assert 'data-testid="error-page"' in response.text and "3 MB" in response.text
 
 
 def test_a_ten_megabyte_api_body_is_refused_as_json(
