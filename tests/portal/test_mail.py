@@ -95,3 +95,21 @@ def test_password_reset_mail_is_in_the_users_language(
     assert english.subject == "Password reset for the Service Quality Campaign Portal"
     assert "Open this link to choose a new password:" in english.body
     assert re.search(r"http://testserver/accounts/reset/\S+/", chinese.body)
+
+
+SENDS_MAIL = re.compile(
+    r"^\s*(from django\.core\.mail import|from django\.core import .*\bmail\b"
+    r"|import django\.core\.mail)",
+    re.M,
+)
+
+
+def test_no_module_but_portal_mail_sends_mail_itself():
+    from tests.portal.test_import_graph import project_modules
+
+    senders = [
+        name
+        for name, path in project_modules().items()
+        if SENDS_MAIL.search(path.read_text()) and name != "portal.mail"
+    ]
+    assert senders == [], "send e-mail through portal.mail.send"
