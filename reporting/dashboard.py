@@ -37,7 +37,10 @@ def panels(request):
 def _status_panel(round_):
     counts = status_counts(round_status(round_))
     labels = [str(UNIT_STATUSES[key]) for key in counts]
-    chart = bar_chart(labels, [(_("Units"), list(counts.values()))], width=480, height=240)
+    # Drawn at the card's width (a card is at least 280px), so its labels keep their size.
+    chart = bar_chart(
+        labels, [(_("Units"), list(counts.values()))], width=240, height=120, horizontal=True
+    )
     return Panel(
         title=_("Progress reports"),
         text=str(round_),

@@ -11,8 +11,9 @@ from django.utils.translation import gettext_lazy as _
 from portal import draws
 from portal.audit import record_bulk
 from portal.scoping import scoped
-from portal.workflow import STAFF, Transition, Workflow
+from portal.workflow import STAFF, Transition, TransitionRefused, Workflow
 
+from .. import restrictions
 from ..models import SampledDeclaration, SamplingDraw, StandardDeclaration, StandardIndicator
 
 FrontRunner = StandardDeclaration.FrontRunner
@@ -102,6 +103,18 @@ def _record_decision(declaration, change):
     declaration.front_runner_decided_at = change.at
 
 
+def _confirm(declaration, change):
+    """Confirm unless an app's ``restrictions.py`` forbids this enterprise the front-runner list."""
+    reasons = restrictions.reasons_against(declaration.enterprise, restrictions.FRONT_RUNNER)
+    if reasons:
+        raise TransitionRefused(
+            gettext("This enterprise cannot be a front-runner: %(reasons)s")
+            % {"reasons": "; ".join(reasons)},
+            code="blocked",
+        )
+    _record_decision(declaration, change)
+
+
 # A candidate is confirmed or declined once; a confirmation is revoked only with a reason,
 # and a declined declaration waits for new indicators (``_reflag``) before it is a candidate again.
 FRONT_RUNNER = Workflow(
@@ -110,7 +123,7 @@ FRONT_RUNNER = Workflow(
     field="front_runner",
     transitions=[
         Transition("confirm", ("candidate",), "confirmed", STAFF, _("Confirm as front-runner"),
-                   does=_record_decision),
+                   does=_confirm),
         Transition("decline", ("candidate",), "declined", STAFF, _("Do not confirm"),
                    takes_reason=True, does=_record_decision, style="secondary"),
         Transition("revoke", ("confirmed",), "declined", STAFF, _("Revoke the confirmation"),

@@ -87,7 +87,7 @@ def _vertical_bars(categories, series, ticks, width, height, top, show_values):
 
 def _horizontal_bars(categories, series, ticks, width, height, top, show_values):
     """Bars growing right (or left for negatives) from the zero line, one row per category."""
-    row = max(16.0, 6.0 * len(series) + 6)
+    row = max(LABEL_SIZE + 6.0, 6.0 * len(series) + 6)
     height = max(height, math.ceil(top + 8 + row * len(categories) + 28))
     label_w = min(max(_text_width(c, LABEL_SIZE) for c in categories), width * 0.3)
     right = width - (_text_width(_fmt(ticks[-1]), LABEL_SIZE) + 8 if show_values else 12)

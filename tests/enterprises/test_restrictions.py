@@ -3,7 +3,10 @@
 import pytest
 
 from enterprises import restrictions
-from tests.factories import EnterpriseFactory
+from enterprises.models import FrontRunnerChange, StandardDeclaration
+from enterprises.services import standards
+from portal.workflow import TransitionRefused
+from tests.factories import EnterpriseFactory, declaration
 
 pytestmark = pytest.mark.django_db
 
@@ -32,3 +35,34 @@ def test_a_list_costs_the_same_few_queries_however_long(django_assert_max_num_qu
     ids = [EnterpriseFactory(name=f"失信{n}号有限公司").pk for n in range(20)]
     with django_assert_max_num_queries(1):
         assert len(restrictions.blocked(restrictions.RECOGNITION, ids)) == 20
+
+
+def front_runner_candidate(name):
+    item = declaration(EnterpriseFactory(name=name), [(99, 95, True)])
+    assert item.front_runner == "candidate"
+    return item
+
+
+def test_a_listed_enterprise_is_not_confirmed_as_front_runner(province_user):
+    item = front_runner_candidate("失信餐饮有限公司")
+    with pytest.raises(TransitionRefused) as refused:
+        standards.FRONT_RUNNER.apply(item, "confirm", province_user)
+    assert "列入严重失信主体名单" in refused.value.messages[0]
+    item.refresh_from_db()
+    assert item.front_runner == "candidate" and not FrontRunnerChange.objects.exists()
+
+
+def test_the_api_refuses_the_confirmation_with_the_reason(client_for, province_user):
+    item = front_runner_candidate("失信餐饮有限公司")
+    response = client_for(province_user).post(
+        f"/api/v1/declarations/{item.pk}/confirm/", {}, content_type="application/json"
+    )
+    assert response.status_code == 400
+    assert "列入严重失信主体名单" in str(response.json()["error"])
+    assert StandardDeclaration.objects.get(pk=item.pk).front_runner == "candidate"
+
+
+def test_an_enterprise_no_app_restricts_is_confirmed(province_user):
+    item = front_runner_candidate("诚信餐饮有限公司")
+    standards.FRONT_RUNNER.apply(item, "confirm", province_user)
+    assert item.front_runner == "confirmed" and FrontRunnerChange.objects.count() == 1
