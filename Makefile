@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 TEST_ENV := DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/portal} \
             REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/15}
 
-.PHONY: demo test bench lint install system-deps browser services messages messages-update demo-data serve clean
+.PHONY: demo test bench fuzz mutation lint install system-deps browser services messages messages-update demo-data serve clean
 
 demo: install system-deps messages demo-data serve
 
@@ -16,6 +16,15 @@ test: install system-deps browser services messages lint
 
 bench: install system-deps services
 	$(TEST_ENV) $(PY) -m pytest tests/bench -o python_files='bench_*.py' -p no:cacheprovider -s $(PYTEST_ARGS)
+
+# The schemathesis run of the suite with many more examples per operation and role.
+fuzz: install services
+	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-200} $(TEST_ENV) $(PY) -m pytest tests/portal/test_api_fuzz.py -n 2 -p no:cacheprovider $(PYTEST_ARGS)
+
+# mutmut over the pure modules ([tool.mutmut] in pyproject.toml); survivors: docs/testing.md.
+mutation: install
+	$(TEST_ENV) $(VENV)/bin/mutmut run --max-children $${MUTATION_JOBS:-2}
+	$(VENV)/bin/mutmut results
 
 install: $(STAMP)
 

@@ -7,6 +7,7 @@ from django.utils.translation import gettext
 from rest_framework import serializers
 
 from portal.access import ENTERPRISE, STAFF_ROLES
+from portal.api.filters import PortalFilterSet
 from portal.api.transitions import transition_action
 from portal.api.viewsets import ScopedModelViewSet
 from portal.scoping import scoped
@@ -86,7 +87,7 @@ class CertificateSerializer(serializers.ModelSerializer):
         return service.edit_certificate(instance, self.context["request"].user, validated_data)
 
 
-class CertificateFilter(django_filters.FilterSet):
+class CertificateFilter(PortalFilterSet):
     reporting_unit = django_filters.CharFilter(field_name="enterprise__reporting_unit__code")
     industry_section = django_filters.CharFilter(field_name="enterprise__industry_section")
     size = django_filters.CharFilter(field_name="enterprise__size")

@@ -7,6 +7,7 @@ from rest_framework import serializers
 from rest_framework.response import Response
 
 from portal.access import ENTERPRISE, STAFF_ROLES
+from portal.api.filters import PortalFilterSet
 from portal.api.transitions import transition_action
 from portal.api.viewsets import ScopedModelViewSet
 from portal.scoping import scoped
@@ -63,7 +64,7 @@ class PledgeWriteSerializer(serializers.ModelSerializer):
         return attrs
 
 
-class PledgeFilter(django_filters.FilterSet):
+class PledgeFilter(PortalFilterSet):
     reporting_unit = django_filters.CharFilter(field_name="enterprise__reporting_unit__code")
     industry_section = django_filters.CharFilter(field_name="enterprise__industry_section")
 

@@ -4,6 +4,7 @@ import django_filters
 from rest_framework import serializers
 
 from portal.access import ENTERPRISE, STAFF_ROLES
+from portal.api.filters import PortalFilterSet
 from portal.api.transitions import transition_action
 from portal.api.viewsets import ScopedModelViewSet
 from portal.scoping import scoped
@@ -59,7 +60,7 @@ class DeclarationSerializer(serializers.ModelSerializer):
         return service.edit_declaration(instance, self.context["request"].user, data, rows)
 
 
-class DeclarationFilter(django_filters.FilterSet):
+class DeclarationFilter(PortalFilterSet):
     reporting_unit = django_filters.CharFilter(field_name="enterprise__reporting_unit__code")
     industry_section = django_filters.CharFilter(field_name="enterprise__industry_section")
 

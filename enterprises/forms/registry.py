@@ -135,9 +135,10 @@ class EnterpriseFilter(django_filters.FilterSet):
         super().__init__(*args, **kwargs)
         user = user or getattr(self.request, "user", None)
         if user is not None and not user.is_headquarters:
-            del self.filters["reporting_unit"]
             unit = user.reporting_unit
             if unit is not None:
+                # Another unit is not a valid choice (400 in the API), not silently ignored.
+                self.filters["reporting_unit"].queryset = ReportingUnit.objects.filter(pk=unit.pk)
                 self.filters["division"].queryset = AdminDivision.objects.filter(
                     reporting_unit=unit
                 )

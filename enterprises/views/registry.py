@@ -55,14 +55,15 @@ def _labelled(rows):
 
 
 def _choices(flt):
-    """The filter's select options, rendered by a plain loop in the template."""
+    """The filter's select options, rendered by a plain loop in the template; a select with
+    one option offers no choice and is left out (a province's own reporting unit)."""
     fields = flt.form.fields
-    return {
+    names = ("reporting_unit", "division", "industry_section", "industry_division", "size")
+    options = {
         name: [(str(value), label) for value, label in fields[name].choices if value != ""]
-        for name in ("reporting_unit", "division", "industry_section", "industry_division")
-        + ("size", "status")
-        if name in fields
+        for name in (*names, "status")
     }
+    return {name: choices for name, choices in options.items() if len(choices) > 1}
 
 
 def _after(request):

@@ -1,4 +1,5 @@
-"""The error answers of every operation, added to the OpenAPI schema with the one error shape."""
+"""The error answers of every operation, added to the OpenAPI schema with the one error shape;
+and empty query values documented as "no filter"."""
 
 ERROR_SCHEMA = {
     "type": "object",
@@ -40,12 +41,20 @@ def _statuses(path, method, operation):
     return statuses
 
 
+def _empty_means_absent(operation):
+    # Filters, ordering, cursor and page size ignore an empty value, as HTML forms send them.
+    for parameter in operation.get("parameters", []):
+        if parameter["in"] == "query" and not parameter.get("required"):
+            parameter["allowEmptyValue"] = True
+
+
 def add_error_responses(result, generator, request, public):
-    """drf-spectacular postprocessing hook: document each operation's error statuses."""
+    """drf-spectacular postprocessing hook: each operation's error statuses and empty values."""
     result.setdefault("components", {}).setdefault("schemas", {})["Error"] = ERROR_SCHEMA
     reference = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
     for path, operations in result.get("paths", {}).items():
         for method, operation in operations.items():
+            _empty_means_absent(operation)
             responses = operation.setdefault("responses", {})
             for status in _statuses(path, method, operation):
                 responses.setdefault(

@@ -9,6 +9,7 @@ from rest_framework.routers import SimpleRouter
 
 from ..access import ENTERPRISE, HEADQUARTERS, STAFF_ROLES
 from ..models import AdminDivision, Agency, AuditEntry, ReportingUnit, User
+from .filters import PortalFilterSet
 from .viewsets import ScopedReadOnlyViewSet
 
 ALL_ROLES = (*STAFF_ROLES, ENTERPRISE)
@@ -61,7 +62,7 @@ class ReportingUnitViewSet(ScopedReadOnlyViewSet):
     ordering = ["code"]
 
 
-class AdminDivisionFilter(django_filters.FilterSet):
+class AdminDivisionFilter(PortalFilterSet):
     code_prefix = django_filters.CharFilter(field_name="code", lookup_expr="startswith")
 
     class Meta:
@@ -101,7 +102,7 @@ class UserViewSet(ScopedReadOnlyViewSet):
         return Response(UserSerializer(request.user).data)
 
 
-class AuditEntryFilter(django_filters.FilterSet):
+class AuditEntryFilter(PortalFilterSet):
     since = django_filters.IsoDateTimeFilter(field_name="at", lookup_expr="gte")
     until = django_filters.IsoDateTimeFilter(field_name="at", lookup_expr="lt")
     model = django_filters.CharFilter(field_name="content_type__model")

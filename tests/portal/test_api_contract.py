@@ -5,7 +5,9 @@ import datetime
 import pytest
 from django.test import override_settings
 
+from portal.models import ReportingUnit
 from reporting.models import Round
+from tests import factories
 from tests.factories import act_for, declaration
 
 pytestmark = pytest.mark.django_db
@@ -23,6 +25,52 @@ def test_an_invalid_cursor_is_a_400_naming_the_parameter(client_for, hq_user, ur
     response = client_for(hq_user).get(url, {"cursor": "not-a-cursor"})
     assert response.status_code == 400
     assert "cursor" in response.json()["error"]["fields"]
+
+
+@pytest.mark.parametrize("size", ["abc", "0", "-1", "501", "1.5", "１０"])
+def test_a_page_size_that_is_not_1_to_500_is_a_400_naming_it(client_for, hq_user, size):
+    response = client_for(hq_user).get("/api/v1/reporting-units/", {"page_size": size})
+    assert response.status_code == 400
+    assert "page_size" in response.json()["error"]["fields"]
+
+
+@pytest.mark.parametrize(("size", "shown"), [("1", 1), ("500", 37), ("", 37)])
+def test_a_page_size_from_1_to_500_or_empty_is_accepted(client_for, hq_user, size, shown):
+    response = client_for(hq_user).get("/api/v1/reporting-units/", {"page_size": size})
+    assert response.status_code == 200
+    assert len(response.json()["results"]) == shown
+
+
+@pytest.mark.parametrize("value", ["null", "1", "True", "yes"])
+def test_a_boolean_filter_takes_only_true_or_false(client_for, hq_user, value):
+    response = client_for(hq_user).get("/api/v1/users/", {"is_active": value})
+    assert response.status_code == 400
+    assert "is_active" in response.json()["error"]["fields"]
+
+
+def test_a_boolean_filter_filters(client_for, hq_user):
+    factories.enterprise_user(username="gone", is_active=False)
+    client = client_for(hq_user)
+    inactive = client.get("/api/v1/users/", {"is_active": "false"}).json()["results"]
+    assert [user["username"] for user in inactive] == ["gone"]
+    everyone = client.get("/api/v1/users/", {"is_active": ""}).json()["results"]
+    assert {"gone", "hq"} <= {user["username"] for user in everyone}
+
+
+def test_empty_query_parameters_are_documented_as_no_filter(schema):
+    parameters = schema["paths"]["/api/v1/users/"]["get"]["parameters"]
+    assert all(p["allowEmptyValue"] for p in parameters if p["in"] == "query")
+    page_size = next(p for p in parameters if p["name"] == "page_size")
+    assert page_size["schema"] == {"type": "integer", "minimum": 1, "maximum": 500}
+
+
+def test_a_province_filtering_by_another_unit_is_told_it_is_not_a_choice(client_for, province_user):
+    client = client_for(province_user)
+    own, other = (ReportingUnit.objects.get(code=code).pk for code in ("440000", "330000"))
+    assert client.get("/api/v1/enterprises/", {"reporting_unit": own}).status_code == 200
+    refused = client.get("/api/v1/enterprises/", {"reporting_unit": other})
+    assert refused.status_code == 400
+    assert "reporting_unit" in refused.json()["error"]["fields"]
 
 
 def test_a_decided_front_runner_is_not_flipped_by_a_form_post(
