@@ -22,8 +22,7 @@ from reporting.defaults import ensure_default_rounds
 from reporting.models import Measure, Milestone, ProgressReport, Round
 from reporting.services import schedule
 from reporting.services.reports import REPORT
-from tests.enterprises.factories import random_uscc
-from tests.enterprises.factories_self_service import act_for
+from tests.factories import act_for, random_uscc
 
 pytestmark = pytest.mark.django_db
 
