@@ -28,6 +28,15 @@ SECRET_KEY = env.str(
 )
 if not SECRET_KEY:
     raise environ.ImproperlyConfigured("SECRET_KEY must be set when PORTAL_ENV=production.")
+# Keys for personal data encrypted at rest (portal.crypto); the first encrypts, all decrypt,
+# so a new key is put first and the old ones kept until the rows are re-encrypted.
+FIELD_ENCRYPTION_KEYS = env.list(
+    "FIELD_ENCRYPTION_KEYS", default=[] if PRODUCTION else [SECRET_KEY]
+)
+if not FIELD_ENCRYPTION_KEYS:
+    raise environ.ImproperlyConfigured(
+        "FIELD_ENCRYPTION_KEYS must be set when PORTAL_ENV=production."
+    )
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[] if PRODUCTION else ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
