@@ -140,7 +140,12 @@ PORTAL_RATE_LIMITS = {
     "signup": env.str("RATE_LIMIT_SIGNUP", default="5/hour"),
     "password_reset": env.str("RATE_LIMIT_PASSWORD_RESET", default="5/hour"),
     "public_search": env.str("RATE_LIMIT_PUBLIC_SEARCH", default="60/minute"),
+    "complaint": env.str("RATE_LIMIT_COMPLAINT", default="10/hour"),
+    "complaint_phone": env.str("RATE_LIMIT_COMPLAINT_PHONE", default="5/day"),
+    "tracking": env.str("RATE_LIMIT_TRACKING", default="20/hour"),
 }
+# A public form posted sooner than this after it was served is a robot's (portal.form_guard).
+PORTAL_FORM_MIN_SECONDS = env.int("PORTAL_FORM_MIN_SECONDS", default=3)
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]

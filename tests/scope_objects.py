@@ -378,6 +378,81 @@ def _attachment(unit_code):
     return attachment
 
 
+@maker("complaints.RuleSet")
+def _rule_set(unit_code):
+    from complaints.models import RuleSet
+
+    return RuleSet.objects.get(code="order-121")
+
+
+@maker("complaints.Ground")
+def _ground(unit_code):
+    return _rule_set(unit_code).grounds.first()
+
+
+@maker("complaints.Complaint")
+def _complaint(unit_code):
+    """A complaint about an enterprise of the unit, named so that a page showing it is caught."""
+    from tests.complaints.factories import complaint
+
+    operator = enterprise(unit_code)
+    return complaint(
+        operator=operator,
+        operator_name=operator.name,
+        complainant_phone=f"139{next(_numbers):08d}",
+    )
+
+
+@maker("complaints.ComplaintStatusChange")
+def _complaint_status_change(unit_code):
+    from complaints.services import handling
+
+    filed = _complaint(unit_code)
+    return handling.COMPLAINT.apply(filed, "accept", staff(unit_code))
+
+
+@maker("complaints.ComplaintAttachment")
+def _complaint_attachment(unit_code):
+    from django.core.files.base import ContentFile
+
+    from complaints.models import ComplaintAttachment
+
+    attached = ComplaintAttachment(
+        complaint=_complaint(unit_code), name="发票.pdf", content_kind="pdf", size=8
+    )
+    attached.file.save("evidence.pdf", ContentFile(b"%PDF-1.4"), save=False)
+    attached.save()
+    return attached
+
+
+@maker("complaints.ComplaintReply")
+def _complaint_reply(unit_code):
+    from complaints.models import ComplaintReply
+
+    return ComplaintReply.objects.create(
+        complaint=_complaint(unit_code), author=staff(unit_code), text="请于三日内答复。"
+    )
+
+
+@maker("complaints.RoutingRule")
+def _routing_rule(unit_code):
+    from complaints.models import RoutingRule
+
+    return RoutingRule.objects.create(
+        owner=ReportingUnit.objects.get(code=unit_code),
+        description=f"标记规则{unit_code}",
+        division_prefix=DIVISION_OF_UNIT[unit_code][:4],
+        target_division=AdminDivision.objects.get(code=DIVISION_OF_UNIT[unit_code]),
+    )
+
+
+@maker("complaints.OdrEnterprise")
+def _odr_enterprise(unit_code):
+    from complaints.models import OdrEnterprise
+
+    return OdrEnterprise.objects.create(enterprise=enterprise(unit_code), since=_day("2025-01-01"))
+
+
 def make_model(label, unit_code):
     """An object of the model named by its label, in the unit."""
     return MAKERS[label](unit_code)

@@ -1,7 +1,16 @@
-from .complaints import Complaint, ComplaintStatusChange, OdrEnterprise, RoutingRule
+from .complaints import (
+    Complaint,
+    ComplaintAttachment,
+    ComplaintReply,
+    ComplaintStatusChange,
+    OdrEnterprise,
+    RoutingRule,
+)
 from .rules import Ground, RuleSet
 
 __all__ = [
+    "ComplaintAttachment",
+    "ComplaintReply",
     "Complaint",
     "ComplaintStatusChange",
     "Ground",

@@ -9,6 +9,7 @@ from portal.crypto import EncryptedTextField
 from portal.limits import text_limit
 from portal.models import StatusLog
 from portal.scoping import Scope
+from portal.uploads import private_storage
 
 from .rules import Ground, RuleSet
 
@@ -300,3 +301,49 @@ class OdrEnterprise(models.Model):
             enterprise=enterprise,
             since__lte=day,
         ).exists()
+
+
+class ComplaintAttachment(models.Model):
+    """Evidence sent with a complaint, accepted and stored privately by ``portal.uploads``."""
+
+    complaint = models.ForeignKey(
+        Complaint, verbose_name=_("complaint"), on_delete=models.CASCADE, related_name="attachments"
+    )
+    file = models.FileField(_("file"), storage=private_storage, upload_to="complaints/%Y/%m/")
+    name = models.CharField(_("name"), max_length=200)
+    content_kind = models.CharField(_("type"), max_length=10)
+    size = models.PositiveIntegerField(_("size (bytes)"))
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    scope = Scope(jurisdiction="complaint__reporting_unit")
+
+    class Meta:
+        ordering = ["uploaded_at", "id"]
+        verbose_name = _("complaint attachment")
+        verbose_name_plural = _("complaint attachments")
+
+    def __str__(self):
+        return self.name
+
+
+class ComplaintReply(models.Model):
+    """What the enterprise or the regulator says to the other side during mediation."""
+
+    complaint = models.ForeignKey(
+        Complaint, verbose_name=_("complaint"), on_delete=models.CASCADE, related_name="replies"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.PROTECT, related_name="+"
+    )
+    text = models.TextField(_("reply"), **text_limit(3000))
+    at = models.DateTimeField(_("when"), auto_now_add=True)
+
+    scope = Scope(jurisdiction="complaint__reporting_unit", enterprise="complaint__operator")
+
+    class Meta:
+        ordering = ["at", "id"]
+        verbose_name = _("reply in mediation")
+        verbose_name_plural = _("replies in mediation")
+
+    def __str__(self):
+        return f"{self.complaint} · {self.at:%Y-%m-%d}"

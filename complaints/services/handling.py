@@ -5,14 +5,17 @@ suspended for testing or appraisal, which does not count against the deadline) a
 closed. A report is verified and a case opened or not. Deadlines follow each step.
 """
 
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from portal import workdays
+from portal.scoping import enterprise_ids
 from portal.workflow import STAFF, SYSTEM, Transition, TransitionRefused, Workflow
 
-from ..models import Complaint, Ground
+from .. import privacy
+from ..models import Complaint, ComplaintReply, Ground
 from . import deadlines
 
 Status = Complaint.Status
@@ -210,3 +213,45 @@ def decide_on_ground(complaint, action, user, ground, note=""):
     """Refuse a complaint or end its mediation on one of its rule set's grounds."""
     reason = f"{ground.text}（{note}）" if note else ground.text
     return COMPLAINT.apply(complaint, action, user, reason=reason, details={"ground": ground})
+
+
+REPLYING = (Status.WITH_ODR, Status.ACCEPTED, Status.MEDIATING)
+RATED = (
+    Status.MEDIATED,
+    Status.MEDIATION_FAILED,
+    Status.TERMINATED,
+    Status.NOT_ACCEPTED,
+    Status.CLOSED,
+)
+
+
+def may_reply(user, complaint):
+    """Handlers and the enterprise complained about write to each other while it is open."""
+    if complaint.status not in REPLYING or complaint.is_report:
+        return False
+    if user.is_enterprise_user:
+        return complaint.operator_id in enterprise_ids(user)
+    return privacy.handles(user, complaint)
+
+
+def reply(complaint, user, text):
+    """Add a reply in mediation; ValidationError if the user may not reply now."""
+    if not may_reply(user, complaint):
+        raise ValidationError(_("Replies are possible only while the complaint is being settled."))
+    return ComplaintReply.objects.create(complaint=complaint, author=user, text=text)
+
+
+def may_rate(complaint):
+    return (
+        complaint.kind == Complaint.Kind.COMPLAINT
+        and complaint.status in RATED
+        and (complaint.rating is None)
+    )
+
+
+def rate(complaint, rating, comment=""):
+    """The consumer's rating of the handling (once, when it has ended)."""
+    if not may_rate(complaint):
+        raise ValidationError(_("This complaint cannot be rated now."))
+    complaint.rating, complaint.rating_comment = rating, comment
+    complaint.save(update_fields=["rating", "rating_comment", "updated_at"])

@@ -13,13 +13,14 @@ import secrets
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from portal.crypto import blind_index
 
-from ..models import Complaint, OdrEnterprise, RuleSet
+from ..models import Complaint, ComplaintAttachment, OdrEnterprise, RuleSet
 from . import deadlines, routing
 
 TRACKING_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I
@@ -41,8 +42,11 @@ def new_tracking_code():
     return "".join(secrets.choice(TRACKING_ALPHABET) for _ in range(TRACKING_LENGTH))
 
 
-def file(data, *, kinds, channel, user=None):
-    """File a submission; ``data`` holds the Complaint fields, ``kinds`` one or both kinds."""
+def file(data, *, kinds, channel, user=None, evidence=()):
+    """File a submission; ``data`` holds the Complaint fields, ``kinds`` one or both kinds.
+
+    ``evidence``: files accepted by ``portal.uploads``, kept with each complaint filed.
+    """
     data = dict(data)
     received_on = data.pop("received_on", None) or timezone.localdate()
     if received_on > timezone.localdate():
@@ -80,8 +84,21 @@ def file(data, *, kinds, channel, user=None):
             )
             deadlines.compute(complaint)
             complaint.save()
+            _attach(complaint, evidence)
             filed.append(complaint)
     return Filed(filed, merged=False)
+
+
+def _attach(complaint, evidence):
+    for accepted in evidence:
+        accepted.seek(0)
+        ComplaintAttachment.objects.create(
+            complaint=complaint,
+            file=ContentFile(accepted.read(), name=accepted.name),
+            name=accepted.display_name,
+            content_kind=accepted.file_type.key,
+            size=accepted.size,
+        )
 
 
 def _rule_set(received_on):
