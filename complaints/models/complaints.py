@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from enterprises.industries import section_choices
 from portal.crypto import EncryptedTextField
@@ -30,7 +31,7 @@ class Complaint(models.Model):
     class Status(models.TextChoices):
         RECEIVED = "received", _("Received")
         WITH_ODR = "with_odr", _("With the enterprise (ODR)")
-        ACCEPTED = "accepted", _("Accepted")
+        ACCEPTED = "accepted", pgettext_lazy("complaint status", "Accepted")
         NOT_ACCEPTED = "not_accepted", _("Not accepted")
         MEDIATING = "mediating", _("In mediation")
         SUSPENDED = "suspended", _("Suspended for testing or appraisal")
