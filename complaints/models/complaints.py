@@ -179,6 +179,7 @@ class Complaint(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     scope = Scope(jurisdiction="reporting_unit", enterprise="operator")
+    audit_exclude = {"phone_index"}
 
     class Meta:
         ordering = ["decision_due", "id"]

@@ -119,3 +119,16 @@ def test_a_tracking_code_opens_only_with_the_right_phone_digits():
     assert intake.track(complaint.tracking_code.lower(), "5678") == complaint
     assert intake.track(complaint.tracking_code, "5679") is None
     assert intake.track("ZZZZZZZZZZZZ", "5678") is None
+
+
+def test_the_audit_trail_keeps_no_contact_detail_in_plain_text():
+    from portal.audit import acting_as
+    from portal.models import AuditEntry
+
+    with acting_as(None, source="web", label="anonymous"):  # as the public form files it
+        (complaint,) = file(submission(complainant_id_number="11010519491231002X")).complaints
+    entry = AuditEntry.objects.get(object_id=str(complaint.pk), content_type__model="complaint")
+    text = str(entry.changes)
+    for secret in ("13812345678", "11010519491231002X", "王小明", "体育东路"):
+        assert secret not in text
+    assert "预付卡" in text  # what went wrong is not personal data
