@@ -19,6 +19,8 @@ urlpatterns = [
     path("import/template/", imports.TemplateView.as_view(), name="import_template"),
     # Enterprise accounts and claims
     path("signup/", claims.signup, name="signup"),
+    path("signup/sent/", claims.signup_sent, name="signup_sent"),
+    path("signup/<str:token>/", claims.signup_confirm, name="signup_confirm"),
     path("mine/", claims.MineView.as_view(), name="mine"),
     path("claims/", claims.ClaimListView.as_view(), name="claims"),
     path("claims/<int:pk>/decide/", claims.decide, name="claim_decide"),

@@ -1,9 +1,12 @@
 """Unified Social Credit Code (统一社会信用代码, GB 32100-2015): checks and helpers.
 
 Pure functions, no database. Error messages are lazy translations, so this
-module imports without configured Django settings.
+module imports without configured Django settings. ``checked`` is the one
+conversion of a USCCError into the ValidationError that forms, serializers,
+services and the import show.
 """
 
+from django.core.exceptions import ValidationError
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -23,6 +26,7 @@ __all__ = [
     "WEIGHTS",
     "USCCError",
     "check_character",
+    "checked",
     "division_code",
     "make_uscc",
     "normalise",
@@ -197,3 +201,15 @@ def validate(raw: str) -> str:
     if found != expected:
         raise USCCError("check", 18, expected=expected, found=found)
     return code
+
+
+def checked(raw, field=None):
+    """validate(raw), raising ValidationError (keyed by ``field`` when given) instead of USCCError.
+
+    Django forms, DRF serializers (in ``validate_<field>``) and services all take it as is.
+    """
+    try:
+        return validate(raw)
+    except USCCError as error:
+        invalid = ValidationError(error.message, code=error.code)
+        raise (ValidationError({field: invalid}) if field else invalid) from error

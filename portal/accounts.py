@@ -10,13 +10,15 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.contrib.auth.signals import user_logged_in
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views import i18n
 
+from . import mail
 from .audit import record_event
 from .proxy import client_address
 from .two_factor import required_for
@@ -43,6 +45,29 @@ class LoginForm(AuthenticationForm):
                     params={"minutes": minutes},
                 ) from None
             raise
+
+
+class MailedPasswordResetForm(PasswordResetForm):
+    """Django's password reset, its e-mail sent by portal.mail in the user's language."""
+
+    def send_mail(self, subject_template_name, email_template_name, context, *args, **kwargs):
+        mail.send("password_reset", [context["user"]], context)
+
+
+def set_language(request):
+    """Django's language switcher; a logged-in user's choice also becomes their e-mail language."""
+    response = i18n.set_language(request)
+    language = request.POST.get("language")
+    user = request.user
+    if (
+        request.method == "POST"
+        and user.is_authenticated
+        and language in dict(settings.LANGUAGES)
+        and user.language != language
+    ):
+        user.language = language
+        user.save(update_fields=["language"])
+    return response
 
 
 def _audit_login(sender, request, user, **kwargs):

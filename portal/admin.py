@@ -33,7 +33,7 @@ class UserAdmin(DjangoUserAdmin):
     search_fields = ["username", "full_name", "email"]
     fieldsets = (
         *DjangoUserAdmin.fieldsets,
-        (_("Portal role"), {"fields": ("role", "agency", "full_name", "phone")}),
+        (_("Portal role"), {"fields": ("role", "agency", "full_name", "phone", "language")}),
     )
     add_fieldsets = (
         *DjangoUserAdmin.add_fieldsets,

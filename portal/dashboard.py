@@ -19,7 +19,7 @@ class Panel:
     figures: list = field(default_factory=list)  # [(label, value)]
     links: list = field(default_factory=list)  # [(label, url)]
     text: str = ""
-    chart: str = ""
+    chart: str = ""  # from portal.charts (a SafeString); any other text is escaped
     order: int = 100
 
 

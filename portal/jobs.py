@@ -11,7 +11,9 @@ The view (or API action) starts the job and the task; a service does the work:
         services.run_import(job_id, ...)   # runs acting as the user; a failure fails the job
 
 Inside the service: ``jobs.progress(job_id, done, total, message)``,
-``jobs.save_result_file(job_id, name, content)``, then ``jobs.finish(job_id, ...)``.
+``jobs.save_result_file(job_id, name, content)`` (or ``jobs.offer_file`` for a file
+already stored), then ``jobs.finish(job_id, ...)``. A service that must refuse the work
+for a reason the user should read (a PDF over the page limit) raises ``jobs.Refused``.
 Progress writes use ``.update()``: they are bookkeeping, not audited writes.
 """
 
@@ -61,13 +63,23 @@ def save_result_file(job_id, name, content):
     """Attach bytes to the job as the file its page offers for download."""
     job = Job.objects.get(pk=job_id)
     job.result_file.save(name, ContentFile(content), save=False)
-    Job.objects.filter(pk=job_id).update(result_file=job.result_file.name)
+    offer_file(job_id, job.result_file.name)
+
+
+def offer_file(job_id, stored_name):
+    """Offer a file already in the default storage (a cached PDF) for download, uncopied."""
+    Job.objects.filter(pk=job_id).update(result_file=stored_name)
+
+
+class Refused(Exception):
+    """The work cannot be done for a reason the user should read; not a bug."""
 
 
 class JobTask(Task):
     """Base of every task that runs a Job (first argument ``job_id``, optional ``user_id``).
 
-    The task runs acting as the user who started it (audited as source "task"); any
+    The task runs acting as the user who started it (audited as source "task").
+    ``Refused`` marks the job failed with its message and ends the task; any other
     error marks the job failed and is raised again, so Celery and the logs see it.
     """
 
@@ -78,6 +90,9 @@ class JobTask(Task):
         with acting_as(user, source="task", label=user.get_username() if user else self.name):
             try:
                 return self.run(job_id, *args, **kwargs)
+            except Refused as refusal:
+                fail(job_id, str(refusal))
+                return None
             except Exception as error:
                 fail(job_id, _("The job failed: %(error)s") % {"error": error})
                 raise

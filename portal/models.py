@@ -140,6 +140,13 @@ class User(AbstractUser):
     )
     full_name = models.CharField(_("full name"), max_length=60, blank=True)
     phone = models.CharField(_("phone"), max_length=30, blank=True)
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("E-mails from the portal are written in this language."),
+    )
     # Raised by "log out of all sessions": every session's auth hash changes.
     session_epoch = models.PositiveIntegerField(_("session generation"), default=0)
 
@@ -205,6 +212,7 @@ class AuditEntry(models.Model):
         SECOND_FACTOR_RESET = "2fa_reset", _("Second factor reset")
         TOKEN_ISSUE = "token_issue", _("API token issued")
         TOKEN_REVOKE = "token_revoke", _("API token revoked")
+        DOWNLOAD = "download", _("File downloaded")
 
     class Source(models.TextChoices):
         WEB = "web", _("Web")

@@ -3,18 +3,25 @@
 Templates extend ``pdf/document.html``, which links ``portal/pdf/gbt9704.css``
 relative to :data:`BASE_URL` (this app's static directory), so rendering needs
 neither ``collectstatic`` nor a web server. Only ``file:`` and ``data:`` URLs
-are fetched: documents embed their charts as inline SVG and never reach out
-to the network.
+are fetched: documents embed their charts (``portal.charts``) as ``<img>``
+data URIs and never reach out to the network.
+
+Rendering is long work: call it from a Celery task (``portal.jobs``), never inside a
+web request. A document of more than ``PORTAL_PDF_MAX_PAGES`` pages is refused with
+``TooManyPages``, which fails its job with a message for the user.
 """
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
+from django.conf import settings
+from django.utils.translation import gettext as _
 from weasyprint import HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
+
+from .jobs import Refused
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 BASE_URL = STATIC_DIR.as_uri() + "/"
@@ -24,11 +31,33 @@ GBT9704_CSS = STATIC_DIR / "portal" / "pdf" / "gbt9704.css"
 FONT_CONFIG = FontConfiguration()
 
 
+class TooManyPages(Refused):
+    """The laid-out document has more pages than a PDF may have."""
+
+    def __init__(self, pages: int, limit: int, document: str = ""):
+        super().__init__(pages, limit)
+        self.pages, self.limit, self.document = pages, limit, document
+
+    def __str__(self):
+        # Translated when shown, so the language is the reader's, not the PDF's.
+        message = _(
+            "The PDF was not made: the document has %(pages)s pages, more than the "
+            "limit of %(limit)s pages. Shorten the text and try again."
+        ) % {"pages": self.pages, "limit": self.limit}
+        if not self.document:
+            return message
+        return _("%(document)s: %(reason)s") % {"document": self.document, "reason": message}
+
+
 def render_pdf(html: str, *, base_url: str | None = None) -> bytes:
     """Render an HTML string to PDF bytes (relative URLs resolve against base_url)."""
     fetcher = URLFetcher(allowed_protocols=("file", "data"))
-    document = HTML(string=html, base_url=base_url or BASE_URL, url_fetcher=fetcher)
-    return document.write_pdf(font_config=FONT_CONFIG)
+    html = HTML(string=html, base_url=base_url or BASE_URL, url_fetcher=fetcher)
+    document = html.render(font_config=FONT_CONFIG)
+    limit = settings.PORTAL_PDF_MAX_PAGES
+    if len(document.pages) > limit:
+        raise TooManyPages(len(document.pages), limit)
+    return document.write_pdf()
 
 
 def render_document(template_name: str, context: dict | None = None, request=None) -> bytes:
@@ -36,33 +65,3 @@ def render_document(template_name: str, context: dict | None = None, request=Non
     from django.template.loader import render_to_string
 
     return render_pdf(render_to_string(template_name, context or {}, request=request))
-
-
-def pdf_fonts(pdf_bytes: bytes) -> set[str]:
-    """Names of the fonts in a PDF without subset prefix, e.g. 'NotoSerifCJKsc-Regular'."""
-    from pypdf import PdfReader
-
-    names: set[str] = set()
-    for page in PdfReader(io.BytesIO(pdf_bytes)).pages:
-        _collect_fonts(page.get("/Resources"), names, seen=set())
-    return names
-
-
-def _collect_fonts(resources, names: set[str], seen: set[int]) -> None:
-    """Add the /BaseFont names of a resource dictionary and of its form XObjects."""
-    resources = resources.get_object() if resources is not None else None
-    if not resources or id(resources) in seen:
-        return
-    seen.add(id(resources))
-    for font in _entries(resources, "/Font"):
-        name = str(font.get("/BaseFont", "")).lstrip("/")
-        if name:
-            names.add(name.split("+", 1)[-1])
-    for xobject in _entries(resources, "/XObject"):
-        _collect_fonts(xobject.get("/Resources"), names, seen)
-
-
-def _entries(resources, key: str) -> list:
-    """The resolved values of one sub-dictionary (/Font, /XObject) of a resource dictionary."""
-    sub = resources.get(key)
-    return [value.get_object() for value in sub.get_object().values()] if sub is not None else []

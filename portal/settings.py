@@ -101,6 +101,13 @@ TEMPLATES = [
             ],
         },
     },
+    {
+        # E-mails (portal.mail): plain text, so nothing is HTML-escaped.
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "NAME": "mail",
+        "DIRS": [BASE_DIR / "templates" / "mail"],
+        "OPTIONS": {"autoescape": False},
+    },
 ]
 
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'demo.sqlite3'}")}
@@ -270,6 +277,9 @@ PORTAL_XPCC_CODE = env.str("PORTAL_XPCC_CODE", default="660000")
 # Reporting rounds: dates before this year or further ahead than this are typing errors.
 PORTAL_ROUND_FIRST_YEAR = env.int("PORTAL_ROUND_FIRST_YEAR", default=2000)
 PORTAL_ROUND_YEARS_AHEAD = env.int("PORTAL_ROUND_YEARS_AHEAD", default=10)
+# PDFs longer than this fail their job. A report is usually 20-60 pages; every section
+# at its 20,000-character limit makes about 640 pages and 14 s of a worker's time.
+PORTAL_PDF_MAX_PAGES = env.int("PORTAL_PDF_MAX_PAGES", default=300)
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -29,6 +29,7 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
 
 from .access import get_scoped_or_404
+from .audit import record_event
 
 MAX_IMAGE_PIXELS = 50_000_000  # a 600 dpi A4 scan is 35 megapixels
 MAX_NAME_LENGTH = 120
@@ -242,9 +243,14 @@ def download_response(stored, name):
 
 
 def scoped_download(request, queryset, field, name_of, **lookup):
-    """The file in ``field`` of one object in the user's scope (else 404), as a download."""
+    """The file in ``field`` of one object in the user's scope (else 404), as a download.
+
+    The download is audited on the object.
+    """
     obj = get_scoped_or_404(queryset, request.user, **lookup)
-    return download_response(getattr(obj, field), name_of(obj))
+    response = download_response(getattr(obj, field), name_of(obj))
+    record_event(obj, "download", file=name_of(obj))
+    return response
 
 
 def check_private_root(app_configs=None, **kwargs):

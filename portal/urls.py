@@ -83,14 +83,16 @@ urlpatterns = [
     ),
     path(
         "accounts/password_reset/",
-        rate_limited("password_reset")(auth_views.PasswordResetView.as_view()),
+        rate_limited("password_reset")(
+            auth_views.PasswordResetView.as_view(form_class=accounts.MailedPasswordResetForm)
+        ),
         name="password_reset",
     ),
     path("accounts/logout-everywhere/", accounts.logout_everywhere, name="logout_everywhere"),
     path("accounts/tokens/", api_tokens.tokens, name="api_tokens"),
     path("accounts/tokens/<int:pk>/revoke/", api_tokens.revoke_token, name="api_token_revoke"),
     path("accounts/", include("django.contrib.auth.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", accounts.set_language, name="set_language"),
     path("admin/", admin.site.urls),
     path("api/v1/", include(api_urls())),
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="schema"),

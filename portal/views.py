@@ -14,7 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
 from .access import HEADQUARTERS, RoleRequiredMixin, get_scoped_or_404
-from .audit import history_for
+from .audit import history_for, record_event
 from .dashboard import panels_for
 from .models import AuditEntry, Job, ReportingUnit
 from .navigation import home_areas
@@ -136,12 +136,14 @@ def job_detail(request, pk):
 
 @login_required
 def job_download(request, pk):
-    """The job's result file, for whoever may see the job."""
+    """The job's result file (an export, a PDF, a ZIP) for whoever may see the job; audited."""
     job = get_scoped_or_404(Job.objects, request.user, pk=pk)
     if not job.result_file:
         raise Http404
     name = job.result_file.name.rsplit("/", 1)[-1]
-    return FileResponse(job.result_file.open("rb"), as_attachment=True, filename=name)
+    response = FileResponse(job.result_file.open("rb"), as_attachment=True, filename=name)
+    record_event(job, "download", kind=job.kind, file=name)
+    return response
 
 
 def favicon(request):

@@ -9,7 +9,7 @@ from portal import jobs
 from portal.audit import acting_as
 
 from .models import Round
-from .services import batches, schedule
+from .services import batches, pdfs, schedule
 
 
 @shared_task
@@ -18,6 +18,12 @@ def run_schedule(on=None):
     day = date.fromisoformat(on) if on else timezone.localdate()
     with acting_as(source="task", label="reporting schedule"):
         return schedule.run(day)
+
+
+@shared_task(base=jobs.JobTask)
+def report_pdf(job_id, version_id):
+    """Render (or reuse) one report version's PDF for the person who asked for it."""
+    pdfs.pdf_job(job_id, version_id)
 
 
 @shared_task(base=jobs.JobTask)

@@ -3,6 +3,7 @@
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 
 from portal.reference_data import ensure_loaded
 from reporting.defaults import ensure_default_rounds
@@ -56,6 +57,14 @@ def _fresh_rate_limits():
     client = cache._cache.get_client(write=True)
     for key in client.scan_iter(match=f"{settings.CACHES['default']['KEY_PREFIX']}:*"):
         client.delete(key)
+
+
+@pytest.fixture
+def english(settings):
+    """English messages, for tests that read them (``pytest.mark.usefixtures("english")``)."""
+    settings.LANGUAGE_CODE = "en"
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

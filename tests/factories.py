@@ -1,10 +1,44 @@
-"""Factories for the core: users of each role in a given reporting unit."""
+"""factory_boy factories: the one way tests build objects.
+
+Users of each role in a reporting unit, enterprises with a valid USCC, claims,
+pledges, certificates, declarations, their status logs and measures.
+"""
+
+import datetime
+import random
+import string
+from decimal import Decimal
 
 import factory
+from django.conf import settings
 
-from portal.models import Agency, ReportingUnit, User
+from enterprises import uscc as uscc_mod
+from enterprises.models import (
+    Certificate,
+    CertificateReminder,
+    CertificateStatusChange,
+    ClaimStatusChange,
+    Enterprise,
+    EnterpriseMembership,
+    FrontRunnerChange,
+    Pledge,
+    PledgeRevision,
+    PledgeStatusChange,
+    Recognition,
+    SampledDeclaration,
+    SamplingDraw,
+    StandardDeclaration,
+    StandardIndicator,
+)
+from enterprises.services import pledges as pledge_service
+from enterprises.services import standards as standard_service
+from portal.holidays import HolidayCalendar
+from portal.models import AdminDivision, Agency, ReportingUnit, User
+from reporting.models import Measure, MilestoneAction, NationalSummary, ReportStatusChange
 
 PASSWORD = "Portal-test-2019"
+
+_BODY_CHARS = "".join(c for c in uscc_mod.CHARSET if c in string.digits + string.ascii_uppercase)
 
 
 def unit(code):
@@ -45,3 +79,294 @@ def provincial_user(code="440000", kind="market", **kwargs):
 
 def enterprise_user(**kwargs):
     return UserFactory(role=User.Role.ENTERPRISE, **kwargs)
+
+
+def random_uscc(division_code="440106", kind="91"):
+    """A valid USCC registered by the given division (positions 3-8)."""
+    body = "".join(random.choices(_BODY_CHARS, k=8))
+    return uscc_mod.make_uscc(kind + division_code, body)
+
+
+def _unit_for(code):
+    return unit(uscc_mod.reporting_unit_code(code, settings.PORTAL_XPCC_CODE))
+
+
+class EnterpriseFactory(factory.django.DjangoModelFactory):
+    """An enterprise; pass division_code="330106" to place it in Zhejiang, etc."""
+
+    class Meta:
+        model = Enterprise
+        django_get_or_create = ("uscc",)
+
+    class Params:
+        division_code = "440106"
+
+    uscc = factory.LazyAttribute(lambda o: random_uscc(o.division_code))
+    name = factory.Sequence(lambda n: f"广州测试餐饮服务有限公司{n}")
+    legal_representative = "张三"
+    address = "广州市天河区体育西路1号"
+    reporting_unit = factory.LazyAttribute(lambda o: _unit_for(o.division_code))
+    division = factory.LazyAttribute(
+        lambda o: AdminDivision.objects.filter(code=o.division_code).first()
+    )
+    industry_section = "H"
+    industry_division = "62"
+    size = Enterprise.Size.SMALL
+    status = Enterprise.Status.OPERATING
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    """A claim by an enterprise user on an enterprise (pending unless status= is given)."""
+
+    class Meta:
+        model = EnterpriseMembership
+
+    user = factory.SubFactory(UserFactory)
+    enterprise = factory.SubFactory(EnterpriseFactory)
+    status = EnterpriseMembership.Status.PENDING
+
+
+def act_for(user, enterprise=None, **enterprise_fields):
+    """Give an enterprise user an approved claim; returns the enterprise."""
+    enterprise = enterprise or EnterpriseFactory(**enterprise_fields)
+    MembershipFactory(user=user, enterprise=enterprise, status=EnterpriseMembership.Status.APPROVED)
+    user._enterprise_ids = None
+    return enterprise
+
+
+def pledge_data(**overrides):
+    """Valid content for a pledge revision."""
+    data = {
+        "services": "堂食、外卖、包间预订",
+        "standards": "GB/T 28001-2011 餐饮服务规范",
+        "response_hours": 2,
+        "completion_days": 3,
+        "pricing": "明码标价，菜单公示",
+        "after_sales": "菜品不满意可免费重做",
+        "complaint_channel": "店内意见簿或拨打热线",
+        "complaint_phone": "020-12345678",
+        "period_start": datetime.date(2019, 1, 1),
+        "period_end": datetime.date(2020, 12, 31),
+    }
+    data.update(overrides)
+    return data
+
+
+class PledgeFactory(factory.django.DjangoModelFactory):
+    """A draft pledge without a revision (PledgeRevisionFactory gives it one)."""
+
+    class Meta:
+        model = Pledge
+
+    enterprise = factory.SubFactory(EnterpriseFactory)
+
+
+class PledgeRevisionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PledgeRevision
+
+    pledge = factory.SubFactory(PledgeFactory)
+    number = 1
+    services = "中餐堂食、外卖"
+    standards = "GB/T 28843"
+    response_hours = 24
+    completion_days = 7
+    pricing = "明码标价"
+    after_sales = "不满意可退换"
+    complaint_channel = "店内意见簿"
+    period_start = datetime.date(2019, 6, 1)
+    period_end = datetime.date(2020, 5, 31)
+
+
+def published_pledge(enterprise, owner, reviewer, **overrides):
+    """A pledge taken through submit and publish."""
+    pledge = pledge_service.create_pledge(enterprise, owner, pledge_data(**overrides))
+    pledge_service.PLEDGE.apply(pledge, "submit", owner)
+    pledge_service.PLEDGE.apply(pledge, "publish", reviewer)
+    pledge.refresh_from_db()
+    return pledge
+
+
+class PledgeStatusChangeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PledgeStatusChange
+
+    pledge = factory.SubFactory(PledgeFactory)
+    action = "submit"
+    from_status = "draft"
+    to_status = "submitted"
+
+
+class RecognitionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Recognition
+
+    enterprise = factory.SubFactory(EnterpriseFactory)
+    reason = "投诉量下降一半"
+
+
+class ClaimStatusChangeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ClaimStatusChange
+
+    membership = factory.SubFactory(MembershipFactory)
+    action = "approve"
+    from_status = "pending"
+    to_status = "approved"
+
+
+class CertificateFactory(factory.django.DjangoModelFactory):
+    """A valid certificate, three years long unless told otherwise."""
+
+    class Meta:
+        model = Certificate
+
+    enterprise = factory.SubFactory(EnterpriseFactory)
+    number = factory.Sequence(lambda n: f"CQC-{n + 1:05d}")
+    certification_body = "中国质量认证中心"
+    service = "餐饮服务"
+    scope_text = "中式正餐服务"
+    issued_on = datetime.date(2018, 1, 1)
+    expires_on = factory.LazyAttribute(lambda o: o.issued_on + datetime.timedelta(days=3 * 365))
+
+
+def certificate(enterprise, **fields):
+    """A valid certificate of the enterprise (CertificateFactory)."""
+    return CertificateFactory(enterprise=enterprise, **fields)
+
+
+class CertificateStatusChangeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CertificateStatusChange
+
+    certificate = factory.SubFactory(CertificateFactory)
+    action = "suspend"
+    from_status = "valid"
+    to_status = "suspended"
+
+
+class CertificateReminderFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CertificateReminder
+
+    certificate = factory.SubFactory(CertificateFactory)
+    kind = "60"
+    for_date = factory.LazyAttribute(
+        lambda o: o.certificate.expires_on - datetime.timedelta(days=60)
+    )
+
+
+class DeclarationFactory(factory.django.DjangoModelFactory):
+    """A published declaration, made by the service so that its front-runner flag is set.
+
+    ``indicators`` are (declared, benchmark, higher_is_better) triples.
+    """
+
+    class Meta:
+        model = StandardDeclaration
+
+    enterprise = factory.SubFactory(EnterpriseFactory)
+    standard_number = "Q/GZ 001-2019"
+    standard_name = "餐饮服务质量规范"
+    standard_type = StandardDeclaration.Type.ENTERPRISE
+    is_own_standard = True
+    indicators = ()
+
+    @classmethod
+    def _create(cls, model_class, enterprise, indicators=(), **fields):
+        rows = [
+            {
+                "name": f"指标{index + 1}",
+                "declared_value": Decimal(str(declared)),
+                "benchmark_value": None if benchmark is None else Decimal(str(benchmark)),
+                "higher_is_better": higher,
+            }
+            for index, (declared, benchmark, higher) in enumerate(indicators)
+        ]
+        return standard_service.declare(enterprise, None, fields, rows)
+
+
+def declaration(enterprise, indicators=(), **fields):
+    """A declaration of the enterprise with its indicators (DeclarationFactory)."""
+    return DeclarationFactory(enterprise=enterprise, indicators=indicators, **fields)
+
+
+class IndicatorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = StandardIndicator
+
+    declaration = factory.SubFactory(DeclarationFactory)
+    name = "上菜时间"
+    unit = "分钟"
+    declared_value = 15
+    benchmark_value = 20
+    higher_is_better = False
+
+
+class FrontRunnerChangeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = FrontRunnerChange
+
+    declaration = factory.SubFactory(DeclarationFactory)
+    action = "confirm"
+    from_status = "candidate"
+    to_status = "confirmed"
+
+
+class SamplingDrawFactory(factory.django.DjangoModelFactory):
+    """A sampling draw's record; pass ``draw`` (a recorded ``portal.Draw``)."""
+
+    class Meta:
+        model = SamplingDraw
+
+    count = 1
+    population = 1
+
+
+class SampledDeclarationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SampledDeclaration
+
+    declaration = factory.SubFactory(DeclarationFactory)
+
+
+class MeasureFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Measure
+
+    task = 9
+    kind = Measure.Kind.values[0]
+    name = "家政服务员技能培训"
+    people_trained = 1200
+    started_on = datetime.date(2019, 3, 1)
+
+
+class ReportStatusChangeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ReportStatusChange
+
+    action = "review"
+    from_status = "draft"
+    to_status = "reviewed"
+
+
+class MilestoneActionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MilestoneAction
+
+    outcome = MilestoneAction.Outcome.values[0]
+
+
+class NationalSummaryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = NationalSummary
+
+
+class HolidayCalendarFactory(factory.django.DjangoModelFactory):
+    """A year's calendar entered by headquarters, from 2030 on (one per year)."""
+
+    class Meta:
+        model = HolidayCalendar
+
+    year = factory.LazyFunction(lambda: 2030 + HolidayCalendar.objects.count())
+    entries = factory.LazyAttribute(lambda o: [[f"{o.year}-01-01", "holiday", "元旦"]])

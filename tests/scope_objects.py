@@ -32,10 +32,8 @@ def make(model, unit_code):
 
 def enterprise(unit_code, **kwargs):
     """An enterprise named "标记企业<unit>-<n>号", so a page that shows it can be caught."""
-    from tests.enterprises.factories import EnterpriseFactory
-
     kwargs.setdefault("name", f"标记企业{unit_code}-{next(_numbers)}号")
-    return EnterpriseFactory(division_code=DIVISION_OF_UNIT[unit_code], **kwargs)
+    return factories.EnterpriseFactory(division_code=DIVISION_OF_UNIT[unit_code], **kwargs)
 
 
 def staff(unit_code):
@@ -97,12 +95,7 @@ def _job(unit_code):
 @maker("portal.HolidayCalendar")
 def _holiday_calendar(unit_code):
     """Headquarters-only reference data: the unit does not matter; one per year."""
-    from portal.holidays import HolidayCalendar
-
-    year = 2030 + HolidayCalendar.objects.count()
-    return HolidayCalendar.objects.create(
-        year=year, entries=[[f"{year}-01-01", "holiday", "元旦"]], changed_by=staff(unit_code)
-    )
+    return factories.HolidayCalendarFactory(changed_by=staff(unit_code))
 
 
 @maker("enterprises.Enterprise")
@@ -112,21 +105,12 @@ def _enterprise(unit_code):
 
 @maker("enterprises.EnterpriseMembership")
 def _membership(unit_code):
-    from tests.enterprises.factories import MembershipFactory
-
-    return MembershipFactory(enterprise=enterprise(unit_code))
+    return factories.MembershipFactory(enterprise=enterprise(unit_code))
 
 
 @maker("enterprises.ClaimStatusChange")
 def _claim_status_change(unit_code):
-    from enterprises.models import ClaimStatusChange
-
-    return ClaimStatusChange.objects.create(
-        membership=_membership(unit_code),
-        action="approve",
-        from_status="pending",
-        to_status="approved",
-    )
+    return factories.ClaimStatusChangeFactory(membership=_membership(unit_code))
 
 
 def scope_of_model_is_reference(model):
@@ -136,12 +120,6 @@ def scope_of_model_is_reference(model):
     return scope_of(model).everyone
 
 
-def _day(text):
-    import datetime
-
-    return datetime.date.fromisoformat(text)
-
-
 @maker("enterprises.Pledge")
 def _pledge(unit_code):
     return _pledge_revision(unit_code).pledge
@@ -149,115 +127,49 @@ def _pledge(unit_code):
 
 @maker("enterprises.PledgeRevision")
 def _pledge_revision(unit_code):
-    from enterprises.models import Pledge, PledgeRevision
-
-    pledge = Pledge.objects.create(enterprise=enterprise(unit_code))
-    return PledgeRevision.objects.create(
-        pledge=pledge,
-        number=1,
-        services="中餐堂食、外卖",
-        standards="GB/T 28843",
-        response_hours=24,
-        completion_days=7,
-        pricing="明码标价",
-        after_sales="不满意可退换",
-        complaint_channel="店内意见簿",
-        period_start=_day("2019-06-01"),
-        period_end=_day("2020-05-31"),
-    )
+    return factories.PledgeRevisionFactory(pledge__enterprise=enterprise(unit_code))
 
 
 @maker("enterprises.PledgeStatusChange")
 def _pledge_status_change(unit_code):
-    from enterprises.models import PledgeStatusChange
-
-    return PledgeStatusChange.objects.create(
-        pledge=_pledge(unit_code), action="submit", from_status="draft", to_status="submitted"
-    )
+    return factories.PledgeStatusChangeFactory(pledge=_pledge(unit_code))
 
 
 @maker("enterprises.Recognition")
 def _recognition(unit_code):
-    from enterprises.models import Recognition
-
-    return Recognition.objects.create(
-        enterprise=enterprise(unit_code), reason="投诉量下降一半", recognised_by=staff(unit_code)
+    return factories.RecognitionFactory(
+        enterprise=enterprise(unit_code), recognised_by=staff(unit_code)
     )
 
 
 @maker("enterprises.Certificate")
 def _certificate(unit_code):
-    from enterprises.models import Certificate
-
-    return Certificate.objects.create(
-        enterprise=enterprise(unit_code),
-        number=f"CQC-2019-{next(_numbers):04d}",
-        certification_body="中国质量认证中心",
-        service="餐饮服务",
-        scope_text="中餐服务",
-        issued_on=_day("2019-01-10"),
-        expires_on=_day("2022-01-09"),
-    )
+    return factories.CertificateFactory(enterprise=enterprise(unit_code))
 
 
 @maker("enterprises.CertificateStatusChange")
 def _certificate_status_change(unit_code):
-    from enterprises.models import CertificateStatusChange
-
-    return CertificateStatusChange.objects.create(
-        certificate=_certificate(unit_code),
-        action="suspend",
-        from_status="valid",
-        to_status="suspended",
-    )
+    return factories.CertificateStatusChangeFactory(certificate=_certificate(unit_code))
 
 
 @maker("enterprises.CertificateReminder")
 def _certificate_reminder(unit_code):
-    from enterprises.models import CertificateReminder
-
-    return CertificateReminder.objects.create(
-        certificate=_certificate(unit_code), kind="60", for_date=_day("2021-11-10")
-    )
+    return factories.CertificateReminderFactory(certificate=_certificate(unit_code))
 
 
 @maker("enterprises.StandardDeclaration")
 def _declaration(unit_code):
-    from enterprises.models import StandardDeclaration
-
-    return StandardDeclaration.objects.create(
-        enterprise=enterprise(unit_code),
-        standard_number="Q/HM 001-2019",
-        standard_name="餐饮服务规范",
-        standard_type="enterprise",
-        is_own_standard=True,
-    )
+    return factories.DeclarationFactory(enterprise=enterprise(unit_code))
 
 
 @maker("enterprises.FrontRunnerChange")
 def _front_runner_change(unit_code):
-    from enterprises.models import FrontRunnerChange
-
-    return FrontRunnerChange.objects.create(
-        declaration=_declaration(unit_code),
-        action="confirm",
-        from_status="candidate",
-        to_status="confirmed",
-    )
+    return factories.FrontRunnerChangeFactory(declaration=_declaration(unit_code))
 
 
 @maker("enterprises.StandardIndicator")
 def _indicator(unit_code):
-    from enterprises.models import StandardIndicator
-
-    return StandardIndicator.objects.create(
-        declaration=_declaration(unit_code),
-        name="上菜时间",
-        unit="分钟",
-        declared_value=15,
-        benchmark_value=20,
-        higher_is_better=False,
-    )
+    return factories.IndicatorFactory(declaration=_declaration(unit_code))
 
 
 @maker("portal.Draw")
@@ -270,22 +182,16 @@ def _portal_draw(unit_code):
 
 @maker("enterprises.SamplingDraw")
 def _draw(unit_code):
-    from enterprises.models import SamplingDraw
-
-    return SamplingDraw.objects.create(
-        reporting_unit=ReportingUnit.objects.get(code=unit_code),
-        count=1,
+    return factories.SamplingDrawFactory(
+        reporting_unit=factories.unit(unit_code),
         draw=_portal_draw(unit_code),
-        population=1,
         drawn_by=staff(unit_code),
     )
 
 
 @maker("enterprises.SampledDeclaration")
 def _sampled(unit_code):
-    from enterprises.models import SampledDeclaration
-
-    return SampledDeclaration.objects.create(
+    return factories.SampledDeclarationFactory(
         draw=_draw(unit_code), declaration=_declaration(unit_code)
     )
 
@@ -308,20 +214,14 @@ def _milestone(unit_code):
 
 @maker("reporting.MilestoneAction")
 def _milestone_action(unit_code):
-    from reporting.models import MilestoneAction
-
-    return MilestoneAction.objects.create(
-        milestone=_milestone(unit_code),
-        reporting_unit=ReportingUnit.objects.get(code=unit_code),
-        outcome=MilestoneAction.Outcome.values[0],
+    return factories.MilestoneActionFactory(
+        milestone=_milestone(unit_code), reporting_unit=factories.unit(unit_code)
     )
 
 
 @maker("reporting.NationalSummary")
 def _summary(unit_code):
-    from reporting.models import NationalSummary
-
-    return NationalSummary.objects.create(round=_round())
+    return factories.NationalSummaryFactory(round=_round())
 
 
 @maker("reporting.ProgressReport")
@@ -345,25 +245,12 @@ def _version(unit_code):
 
 @maker("reporting.ReportStatusChange")
 def _report_status_change(unit_code):
-    from reporting.models import ReportStatusChange
-
-    return ReportStatusChange.objects.create(
-        report=_report(unit_code), action="review", from_status="draft", to_status="reviewed"
-    )
+    return factories.ReportStatusChangeFactory(report=_report(unit_code))
 
 
 @maker("reporting.Measure")
 def _measure(unit_code):
-    from reporting.models import Measure
-
-    return Measure.objects.create(
-        reporting_unit=ReportingUnit.objects.get(code=unit_code),
-        task=9,
-        kind=Measure.Kind.values[0],
-        name="家政服务员技能培训",
-        people_trained=1200,
-        started_on=_day("2019-03-01"),
-    )
+    return factories.MeasureFactory(reporting_unit=factories.unit(unit_code))
 
 
 @maker("reporting.Attachment")

@@ -37,10 +37,7 @@ class EnterpriseSerializer(serializers.ModelSerializer):
             self.fields[name].read_only = True  # as on the page, where the field is absent
 
     def validate_uscc(self, value):
-        try:
-            code = uscc.validate(value)
-        except uscc.USCCError as error:
-            raise serializers.ValidationError(str(error.message)) from error
+        code = uscc.checked(value)
         others = Enterprise.objects.filter(uscc=code)
         if self.instance is not None:
             others = others.exclude(pk=self.instance.pk)

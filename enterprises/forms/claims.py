@@ -1,29 +1,30 @@
 """Forms of enterprise accounts: sign-up and claiming an enterprise."""
 
 from django import forms
-from django.contrib.auth.forms import UserCreationForm
+from django.contrib.auth.forms import UsernameField
+from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.utils.translation import gettext_lazy as _
 
 from portal.models import User
 
 
-class SignupForm(UserCreationForm):
-    """An enterprise user's account; Django's password validators apply."""
+class SignupForm(forms.Form):
+    """The first step of an enterprise account: whether the names are taken is told only by mail."""
 
-    email = forms.EmailField(
-        label=_("E-mail"), help_text=_("Decisions on your claims are sent here.")
+    username = UsernameField(
+        label=_("Username"),
+        max_length=150,
+        validators=[UnicodeUsernameValidator()],
+        help_text=User._meta.get_field("username").help_text,
     )
     full_name = forms.CharField(label=_("Full name"), max_length=60)
-
-    class Meta(UserCreationForm.Meta):
-        model = User
-        fields = ["username", "full_name", "email"]
-
-    def clean_email(self):
-        email = self.cleaned_data["email"].strip()
-        if User.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(_("An account with this e-mail address exists already."))
-        return email
+    email = forms.EmailField(
+        label=_("E-mail"),
+        help_text=_(
+            "We send a link here to choose your password; decisions on your claims are sent "
+            "here too."
+        ),
+    )
 
 
 class ClaimForm(forms.Form):

@@ -24,14 +24,6 @@ SERVICE_DIVISION_CHOICES = [
 ]
 
 
-def clean_uscc_value(value):
-    """The normalised USCC, or a ValidationError naming the position that is wrong."""
-    try:
-        return uscc.validate(value)
-    except uscc.USCCError as error:
-        raise ValidationError(error.message, code=error.code) from error
-
-
 def check_industry(section, division):
     """The section (derived from the division when blank), or a ValidationError."""
     if division:
@@ -96,7 +88,7 @@ class EnterpriseForm(forms.ModelForm):
         self.fields["division"].help_text = _("Left blank, it is derived from the USCC.")
 
     def clean_uscc(self):
-        return clean_uscc_value(self.cleaned_data.get("uscc"))
+        return uscc.checked(self.cleaned_data.get("uscc"))
 
     def clean(self):
         data = super().clean()

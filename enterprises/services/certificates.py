@@ -9,19 +9,18 @@ a missed day is caught up by the next run.
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from portal import uploads
+from portal import mail, uploads
 from portal.audit import acting_as
 from portal.workflow import EVERYONE, STAFF, SYSTEM, Transition, TransitionRefused, Workflow
 
 from ..models import Certificate, CertificateReminder
-from .pledges import enterprise_emails, mail_enterprise
+from .claims import approved_users
 
 SCAN = uploads.UploadKind(
     field=_("Scan"),
@@ -104,12 +103,8 @@ def _refuse_if_past_expiry(certificate, change):
 
 def notify(certificate, log):
     """Tell the enterprise its certificate was suspended or revoked."""
-    subject = gettext("Certificate %(number)s: %(status)s") % {
-        "number": certificate.number,
-        "status": certificate.get_status_display(),
-    }
-    body = subject + (f"\n\n{log.reason}" if log.reason else "")
-    mail_enterprise(certificate.enterprise, subject, body)
+    users = approved_users([certificate.enterprise_id]).get(certificate.enterprise_id, [])
+    mail.send("certificate_status", users, {"certificate": certificate, "reason": log.reason})
 
 
 CERTIFICATE = Workflow(
@@ -163,10 +158,10 @@ def send_reminders(today, kind, low, high):
         .exclude(reminders__kind=kind)
         .select_related("enterprise")
     )
-    emails = enterprise_emails({c.enterprise_id for c in due})
+    users = approved_users({c.enterprise_id for c in due})
     sent = 0
     for certificate in due:
-        sent += _remind(certificate, kind, today, emails.get(certificate.enterprise_id, []))
+        sent += _remind(certificate, kind, today, users.get(certificate.enterprise_id, []))
     return sent
 
 
@@ -179,22 +174,7 @@ def _remind(certificate, kind, today, recipients):
     )
     if not created:
         return 0
-    if recipients:
-        subject = gettext("Certificate %(number)s expires on %(date)s") % {
-            "number": certificate.number,
-            "date": certificate.expires_on.isoformat(),
-        }
-        body = gettext(
-            "The %(service)s certificate %(number)s of %(enterprise)s, issued by %(body)s, "
-            "expires on %(date)s. Renew it in time and record the new certificate on the portal."
-        ) % {
-            "service": certificate.service,
-            "number": certificate.number,
-            "enterprise": certificate.enterprise,
-            "body": certificate.certification_body,
-            "date": certificate.expires_on.isoformat(),
-        }
-        send_mail(subject, body, None, recipients)
+    mail.send("certificate_expiring", recipients, {"certificate": certificate})
     return 1
 
 

@@ -240,13 +240,6 @@ def _date(value):
     )
 
 
-def _uscc(text):
-    try:
-        return uscc.validate(text)
-    except uscc.USCCError as error:
-        raise ValidationError(str(error.message)) from error
-
-
 def _choice(mapping, field):
     """A converter accepting the stored values (large, operating...) and Chinese terms."""
     accepted = {**{v: v for v in field.values}, **mapping}
@@ -297,7 +290,7 @@ def _division_code(text):
 
 _status = _choice(_STATUS, Enterprise.Status)
 _CONVERT = {
-    "uscc": _uscc,
+    "uscc": uscc.checked,
     "former_names": _former,
     "contact_email": _email,
     "size": _choice(_SIZE, Enterprise.Size),

@@ -4,17 +4,18 @@ Views, the API and the demo call these; none of them changes a status by hand.
 """
 
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from portal import mail
 from portal.access import ENTERPRISE
 from portal.workflow import STAFF, Transition, Workflow
 
 from .. import restrictions
-from ..models import EnterpriseMembership, Pledge, PledgeRevision, Recognition
+from ..models import Pledge, PledgeRevision, Recognition
+from .claims import approved_users
 
 REVISION_FIELDS = (
     "services",
@@ -92,37 +93,10 @@ def _keep_return_reason(pledge, change):
     pledge.return_reason = change.reason
 
 
-def enterprise_emails(enterprise_ids):
-    """E-mail addresses of the approved users of these enterprises, by enterprise id."""
-    rows = EnterpriseMembership.objects.filter(
-        enterprise_id__in=enterprise_ids,
-        status=EnterpriseMembership.Status.APPROVED,
-        user__is_active=True,
-    ).exclude(user__email="")
-    emails = {}
-    for enterprise_id, email in rows.values_list("enterprise_id", "user__email"):
-        emails.setdefault(enterprise_id, []).append(email)
-    return emails
-
-
-def mail_enterprise(enterprise, subject, body):
-    """Send one message to an enterprise's approved users; returns how many got it."""
-    recipients = enterprise_emails([enterprise.pk]).get(enterprise.pk, [])
-    if recipients:
-        send_mail(str(subject), str(body), None, recipients)
-    return len(recipients)
-
-
-def notify_enterprise(pledge, log):
-    """Tell the enterprise its pledge was published or returned."""
-    subject = gettext("Your quality pledge: %(status)s") % {"status": pledge.get_status_display()}
-    body = gettext("The pledge of %(enterprise)s is now: %(status)s.") % {
-        "enterprise": pledge.enterprise,
-        "status": pledge.get_status_display(),
-    }
-    if log.reason:
-        body += "\n\n" + gettext("Reason: %(reason)s") % {"reason": log.reason}
-    mail_enterprise(pledge.enterprise, subject, body)
+def mail_enterprise(pledge, log):
+    """Tell the enterprise's users that their pledge was published or returned."""
+    users = approved_users([pledge.enterprise_id]).get(pledge.enterprise_id, [])
+    mail.send("pledge_status", users, {"pledge": pledge, "reason": log.reason})
 
 
 PLEDGE = Workflow(
@@ -132,9 +106,9 @@ PLEDGE = Workflow(
         Transition("submit", ("draft", "returned"), "submitted", (ENTERPRISE,),
                    _("Submit for review"), does=_freeze_revision),
         Transition("publish", ("submitted",), "published", STAFF, _("Publish"),
-                   does=_publish_revision, then=notify_enterprise),
+                   does=_publish_revision, then=mail_enterprise),
         Transition("return", ("submitted",), "returned", STAFF, _("Return to the enterprise"),
-                   reason_required=True, does=_keep_return_reason, then=notify_enterprise,
+                   reason_required=True, does=_keep_return_reason, then=mail_enterprise,
                    style="secondary"),
         Transition("withdraw", ("draft", "submitted", "returned", "published"), "withdrawn",
                    (ENTERPRISE,), _("Withdraw"), takes_reason=True, style="danger"),

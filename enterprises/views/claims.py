@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import SetPasswordForm
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
@@ -39,18 +40,45 @@ def _form_errors(form, error):
 
 @rate_limited("signup")
 def signup(request):
-    """An enterprise user creates an account, then claims an enterprise."""
+    """An enterprise user asks for an account; the next step comes by e-mail, whoever they are."""
     if request.user.is_authenticated:
         return redirect("enterprises:mine")
     form = SignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        user = claims.sign_up(data["username"], data["email"], data["password1"], data["full_name"])
-        login(request, user)
-        messages.success(request, _("Your account is ready. Now claim your enterprise."))
-        return redirect("enterprises:mine")
+        site = f"{request.scheme}://{request.get_host()}"
+        claims.start_sign_up(data["username"], data["email"], data["full_name"], site)
+        return redirect("enterprises:signup_sent")
     status = 400 if form.errors else 200
     return render(request, "enterprises/claims/signup.html", {"form": form}, status=status)
+
+
+def signup_sent(request):
+    """The one answer to every valid sign-up: look in your mailbox."""
+    context = {"days": claims.SIGN_UP_LINK_DAYS}
+    return render(request, "enterprises/claims/signup_sent.html", context)
+
+
+def signup_confirm(request, token):
+    """The link from the sign-up e-mail: choose a password, and the account exists."""
+    if request.user.is_authenticated:
+        return redirect("enterprises:mine")
+    pending = claims.pending_sign_up(token)
+    if pending is None:
+        return render(request, "enterprises/claims/signup_confirm.html", status=400)
+    form = SetPasswordForm(pending, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = claims.finish_sign_up(pending, form.cleaned_data["new_password1"])
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            login(request, user)
+            messages.success(request, _("Your account is ready. Now claim your enterprise."))
+            return redirect("enterprises:mine")
+    status = 400 if form.errors else 200
+    context = {"form": form, "pending": pending}
+    return render(request, "enterprises/claims/signup_confirm.html", context, status=status)
 
 
 class MineView(RoleRequiredMixin, View):

@@ -64,7 +64,7 @@ def create(request, enterprises):
 def edit(request, pk):
     """Change a pledge's content; a submitted version is kept and a new revision begins."""
     pledge = editable_or_403(Pledge.objects, request.user, pk=pk)
-    if pledge.status in (Pledge.Status.SUBMITTED, Pledge.Status.WITHDRAWN):
+    if not rules.may_change_now(request.user, pledge):
         messages.error(request, _("A submitted or withdrawn pledge cannot be changed."))
         return redirect("enterprises:pledge_detail", pk=pk)
     form = PledgeForm(request.POST or None, instance=pledge.latest_revision())
@@ -91,9 +91,8 @@ def detail(request, pk):
         "revisions": pledge.revisions.all(),
         "changes": service.PLEDGE.history(pledge),
         **transition_buttons(service.PLEDGE, pledge, request.user, url),
-        "can_edit": rules.may_edit(request.user, pledge)
-        and pledge.status not in (Pledge.Status.SUBMITTED, Pledge.Status.WITHDRAWN),
-        "can_recognise": not request.user.is_enterprise_user,
+        "can_edit": rules.may_change_now(request.user, pledge),
+        "can_recognise": rules.may_recognise(request.user),
         "entries": history_for(pledge)[:50],
     }
     return render(request, "enterprises/pledges/detail.html", context)
@@ -116,7 +115,7 @@ def recognitions(request):
     return render(request, "enterprises/pledges/recognitions.html", {"page": page})
 
 
-@roles_required(*STAFF_ROLES)
+@roles_required(*rules.RECOGNISERS)
 def recognise(request, enterprise_pk):
     """Regulators recognise an enterprise of their jurisdiction, unless a blocker forbids it."""
     enterprise = get_scoped_or_404(Enterprise.objects, request.user, pk=enterprise_pk)

@@ -12,7 +12,7 @@ from django.views import View
 
 from portal import jobs
 from portal.access import ENTERPRISE, STAFF_ROLES, RoleRequiredMixin, get_scoped_or_404
-from portal.audit import history_for
+from portal.audit import history_for, record_event
 
 from .. import industries, rules, tasks
 from ..forms.registry import EnterpriseFilter, EnterpriseForm
@@ -174,10 +174,13 @@ class EnterpriseExportView(RoleRequiredMixin, View):
         flt = _filtered(request)
         if not flt.is_valid():
             return redirect("enterprises:list")
-        if flt.qs[: EXPORT_DIRECT_LIMIT + 1].count() <= EXPORT_DIRECT_LIMIT:
+        rows = flt.qs[: EXPORT_DIRECT_LIMIT + 1].count()
+        if rows <= EXPORT_DIRECT_LIMIT:
             stream = io.BytesIO()
             imports.write_export(stream, flt.qs)
             stream.seek(0)
+            details = {"kind": "enterprise_export", "file": "enterprises.xlsx", "rows": rows}
+            record_event(request.user, "download", filters=request.GET.dict(), **details)
             return FileResponse(stream, as_attachment=True, filename="enterprises.xlsx")
         job = jobs.start("enterprise_export", _("Export enterprises"), owner=request.user)
         tasks.export_enterprises.delay(str(job.pk), request.GET.dict(), user_id=request.user.pk)

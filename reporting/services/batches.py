@@ -29,6 +29,8 @@ def render_one(job_id, version_id, round_):
 
 def write_zip(job_id, round_):
     """Put every version's cached PDF into one ZIP, attached to the job."""
+    if Job.objects.filter(pk=job_id, status=Job.Status.FAILED).exists():
+        return  # a render was refused (too many pages); its message stays on the job
     buffer = io.BytesIO()
     versions = latest_versions(round_).order_by("report__reporting_unit__code")
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:

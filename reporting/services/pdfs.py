@@ -9,8 +9,9 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from portal import jobs
 from portal.charts import bar_chart, line_chart
-from portal.pdf import render_document
+from portal.pdf import TooManyPages, render_document
 
 from ..catalogue import ATTACHMENTS, chinese_numeral, task_of
 from ..metrics_registry import by_task
@@ -27,14 +28,29 @@ def latest_version(report):
 
 
 def version_pdf(version_id):
-    """The version with its PDF, rendering it first if it was never rendered."""
+    """The version with its PDF, rendering it first if it was never rendered.
+
+    Long work: called from tasks only. A version never changes, so its PDF is reused.
+    """
     with transaction.atomic():
         version = ReportVersion.objects.select_for_update().get(pk=version_id)
         if not version.pdf:
-            content = render_snapshot(version.snapshot)
+            try:
+                content = render_snapshot(version.snapshot)
+            except TooManyPages as refusal:
+                refusal.document = pdf_name(version)
+                raise
             version.pdf.save(pdf_name(version), ContentFile(content), save=False)
             version.save(update_fields=["pdf"])
     return version
+
+
+def pdf_job(job_id, version_id):
+    """The job behind a PDF download: render the version (or reuse its PDF) and offer it."""
+    jobs.progress(job_id, 0, 1, _("Rendering the PDF…"))
+    version = version_pdf(version_id)
+    jobs.offer_file(job_id, version.pdf.name)
+    jobs.finish(job_id, message=_("The PDF is ready."))
 
 
 def pdf_name(version):

@@ -6,14 +6,13 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from portal import uploads
+from portal import mail, uploads
 from portal.access import HEADQUARTERS, PROVINCIAL
 from portal.workflow import Transition, TransitionRefused, Workflow
 
 from ..catalogue import ATTACHMENTS
 from ..metrics_registry import collect
 from ..models import Attachment, Measure, ProgressReport, ReportVersion
-from . import notify
 
 ATTACHMENT = uploads.UploadKind(
     field=_("Attachment"),
@@ -201,6 +200,12 @@ def _freeze_if_complete(report, change):
     return {"version": freeze(report, change.user, change.at)}
 
 
+def mail_status(report, log):
+    """Tell the unit's staff that headquarters returned or accepted their report."""
+    context = {"report": report, "reason": log.reason}
+    mail.send("report_status", mail.unit_staff(report.reporting_unit), context)
+
+
 REPORT = Workflow(
     model="reporting.ProgressReport",
     log="reporting.ReportStatusChange",
@@ -214,9 +219,9 @@ REPORT = Workflow(
                    does=_freeze_if_complete),
         Transition("return", ("submitted",), "returned", (HEADQUARTERS,),
                    _("Return with comments"), reason_required=True,
-                   then=notify.status_changed, style="danger"),
+                   then=mail_status, style="danger"),
         Transition("accept", ("submitted",), "accepted", (HEADQUARTERS,), _("Accept"),
-                   then=notify.status_changed),
+                   then=mail_status),
     ],
     closed={"accepted": _("The report was accepted; it cannot be changed any more.")},
 )  # fmt: skip

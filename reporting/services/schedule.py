@@ -14,17 +14,23 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from portal import mail
 from portal.models import ReportingUnit
 
 from ..models import Milestone, MilestoneAction, ProgressReport, Status
-from . import notify, summary
+from . import summary
 from .reports import live_figures
 
 Outcome = MilestoneAction.Outcome
 DONE_STATUSES = (Status.SUBMITTED, Status.ACCEPTED)
+MILESTONE_MAIL = {
+    Milestone.Kind.REMINDER: "report_reminder",
+    Milestone.Kind.DUE: "report_due",
+    Milestone.Kind.OVERDUE: "report_overdue",
+}
 
 
 def run(on):
@@ -112,20 +118,25 @@ def _remind_one(milestone, report):
         report.is_overdue = True
         report.save(update_fields=["is_overdue", "updated_at"])
     days_left = (milestone.round.due_date - milestone.on).days
-    subject, body = notify.milestone_message(milestone, report.reporting_unit, days_left)
-    if not notify.send(subject, body, notify.unit_staff_emails(report.reporting_unit)):
+    context = {"round": milestone.round, "unit": report.reporting_unit, "days": days_left}
+    name = MILESTONE_MAIL[milestone.kind]
+    if not mail.send(name, mail.unit_staff(report.reporting_unit), context):
         return Outcome.SKIPPED, _("No staff e-mail address.")
-    return Outcome.SENT, subject
+    return Outcome.SENT, _subject(name, context)
 
 
 def _escalate(milestone):
     """Tell headquarters which units are overdue."""
     round_ = milestone.round
     overdue = round_.reports.filter(is_overdue=True).order_by("reporting_unit__code")
-    names = "、".join(str(r.reporting_unit) for r in overdue.select_related("reporting_unit"))
-    subject = _("Overdue reports: %(round)s") % {"round": round_.title}
-    notify.send(subject, names or _("None."), notify.headquarters_emails())
-    return Outcome.SENT, subject
+    context = {"round": round_, "overdue": list(overdue.select_related("reporting_unit"))}
+    mail.send("overdue_reports", mail.headquarters_staff(), context)
+    return Outcome.SENT, _subject("overdue_reports", context)
+
+
+def _subject(name, context):
+    """The subject as recorded with the milestone, in the language the schedule runs in."""
+    return mail.render(name, translation.get_language(), context)[0]
 
 
 def _supersede(milestone):

@@ -3,11 +3,11 @@
 from django.contrib import messages
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from portal import jobs
+from portal.audit import record_event
 from portal.charts import bar_chart
 from portal.scoping import scoped
 
@@ -27,7 +27,12 @@ def round_list(request):
         reports = scoped(ProgressReport.objects.filter(round__in=rounds), request.user)
         own = {r.round_id: r for r in reports}
     rows = [{"round": r, "report": own.get(r.pk)} for r in rounds]
-    return render(request, "reporting/rounds.html", {"rows": rows})
+    context = {
+        "rows": rows,
+        "manages_rounds": request.user.is_headquarters,  # as round_create and round_detail
+        "has_own_reports": request.user.is_provincial,
+    }
+    return render(request, "reporting/rounds.html", context)
 
 
 @headquarters_required
@@ -62,7 +67,7 @@ def round_detail(request, pk):
         "round": round_,
         "rows": rows,
         "counts": [(UNIT_STATUSES[key], count) for key, count in counts.items()],
-        "chart": mark_safe(chart),  # noqa: S308 - portal.charts escapes every text
+        "chart": chart,
         "milestones": round_.milestones.order_by("on", "kind"),
         "summary": NationalSummary.objects.filter(round=round_).first(),
     }
@@ -96,4 +101,6 @@ def summary_pdf(request, pk):
     if summary is None:
         raise Http404
     name = f"national-summary-{summary.round.due_date.year}.pdf"
-    return FileResponse(summary.pdf.open("rb"), filename=name, content_type="application/pdf")
+    response = FileResponse(summary.pdf.open("rb"), filename=name, content_type="application/pdf")
+    record_event(summary, "download", file=name)
+    return response

@@ -1,12 +1,14 @@
 """Browser: a regulator imports enterprises from Excel and sees progress and result;
 an enterprise user signs up and claims an enterprise, and the regulator approves."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
 from enterprises.models import Enterprise, EnterpriseMembership
-from tests.enterprises.factories import EnterpriseFactory, random_uscc
 from tests.enterprises.test_import_files import row, xlsx
+from tests.factories import EnterpriseFactory, random_uscc
 
 pytestmark = pytest.mark.e2e
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -46,17 +48,22 @@ def test_regulator_imports_enterprises_from_excel(
 
 
 def test_enterprise_user_signs_up_claims_and_is_approved(
-    live_server, page, login, province_user, screenshot
+    live_server, page, login, province_user, screenshot, mailoutbox
 ):
     enterprise = EnterpriseFactory(uscc=random_uscc("440106"), name="广州认领测试家政有限公司")
     page.goto(f"{live_server.url}/accounts/login/")
     page.locator("a[href='/enterprises/signup/']").first.click()
     page.wait_for_load_state()
-    for name, value in {
-        "username": "jiazheng", "full_name": "陈静", "email": "cj@example.cn",
-        "password1": "Jia-zheng-2019!", "password2": "Jia-zheng-2019!",
-    }.items():  # fmt: skip
-        page.fill(f"input[name={name}]", value)
+    page.fill("input[name=username]", "jiazheng")
+    page.fill("input[name=full_name]", "陈静")
+    page.fill("input[name=email]", "cj@example.cn")
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_load_state()
+    assert page.url.endswith("/enterprises/signup/sent/")
+    (message,) = mailoutbox
+    page.goto(re.search(r"http\S+/enterprises/signup/\S+/", message.body).group(0))
+    page.fill("input[name=new_password1]", "Jia-zheng-2019!")
+    page.fill("input[name=new_password2]", "Jia-zheng-2019!")
     page.locator("main form button[type=submit]").click()
     page.wait_for_load_state()
     assert page.url.endswith("/enterprises/mine/")

@@ -5,8 +5,7 @@ import pytest
 
 from enterprises.models import Certificate, Pledge, StandardDeclaration
 from tests import factories
-from tests.enterprises.factories import EnterpriseFactory
-from tests.enterprises.factories_self_service import act_for
+from tests.factories import EnterpriseFactory, act_for
 
 pytestmark = pytest.mark.e2e
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"

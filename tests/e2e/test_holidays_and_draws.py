@@ -5,8 +5,7 @@ import pytest
 
 from portal.holidays import HolidayCalendar
 from tests import factories
-from tests.enterprises.factories import EnterpriseFactory
-from tests.enterprises.factories_self_service import declaration
+from tests.factories import EnterpriseFactory, declaration
 
 pytestmark = pytest.mark.e2e
 

@@ -114,7 +114,9 @@ def test_round_2019_from_opening_to_the_national_summary(
     transition(page, "accept")
     report.refresh_from_db()
     assert report.status == "accepted"
-    pdf = fetch(page, live_server.url, page.locator("a[href$='/pdf/']").first)
+    click(page, "form[action$='/pdf/'] button")
+    assert page.locator("[data-testid=job]").get_attribute("data-status") == "done"
+    pdf = fetch(page, live_server.url, page.locator("a[href$='/download/']"))
     assert pdf.headers["content-type"] == "application/pdf" and pdf.body()[:5] == b"%PDF-"
 
     page.goto(f"{live_server.url}{opened_2019.get_absolute_url()}")

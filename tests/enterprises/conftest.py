@@ -1,11 +1,23 @@
-"""Let the pure enterprises modules be tested with or without pytest-django."""
+"""Fixtures the enterprises tests share: enterprises in two provinces and one acted for."""
 
-import os
+import pytest
 
-from django.conf import settings
+from tests.factories import EnterpriseFactory, act_for
 
-# Under pytest-django the project settings are already loaded; only a run with
-# `-p no:django` (and no DJANGO_SETTINGS_MODULE) needs minimal settings so that
-# lazy translated messages can be turned into str.
-if not settings.configured and not os.environ.get("DJANGO_SETTINGS_MODULE"):
-    settings.configure(USE_I18N=False)
+
+@pytest.fixture
+def gd(db):
+    """A Guangdong restaurant."""
+    return EnterpriseFactory(name="广州华美餐饮有限公司", division_code="440106")
+
+
+@pytest.fixture
+def zj(db):
+    """A Zhejiang hotel: outside Guangdong's scope."""
+    return EnterpriseFactory(name="杭州西湖酒店有限公司", division_code="330106")
+
+
+@pytest.fixture
+def enterprise(enterprise_user):
+    """The enterprise that ``enterprise_user`` acts for (an approved claim)."""
+    return act_for(enterprise_user)

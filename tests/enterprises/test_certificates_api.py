@@ -6,17 +6,11 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from enterprises.models import Certificate
-from tests.enterprises.factories import EnterpriseFactory
-from tests.enterprises.factories_self_service import act_for, certificate
+from tests.factories import EnterpriseFactory, certificate
 
 pytestmark = pytest.mark.django_db
 URL = "/api/v1/certificates/"
 PDF = b"%PDF-1.7\n%%EOF\n"
-
-
-@pytest.fixture
-def enterprise(enterprise_user):
-    return act_for(enterprise_user)
 
 
 def data(enterprise, **overrides):

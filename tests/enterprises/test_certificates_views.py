@@ -10,8 +10,7 @@ from enterprises.models import Certificate
 from enterprises.services import certificates as service
 from portal.audit import history_for
 from portal.workflow import TransitionRefused
-from tests.enterprises.factories import EnterpriseFactory
-from tests.enterprises.factories_self_service import act_for, certificate
+from tests.factories import EnterpriseFactory, act_for, certificate
 
 pytestmark = pytest.mark.django_db
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"

@@ -6,15 +6,10 @@ import pytest
 
 from enterprises.services import certificates as service
 from portal.workflow import TransitionRefused
-from tests.enterprises.factories_self_service import act_for, certificate
+from tests.factories import certificate
 
 pytestmark = pytest.mark.django_db
 LATER = datetime.date(2099, 1, 1)
-
-
-@pytest.fixture
-def enterprise(enterprise_user):
-    return act_for(enterprise_user)
 
 
 @pytest.mark.parametrize(

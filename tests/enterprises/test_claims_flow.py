@@ -1,4 +1,4 @@
-"""Enterprise accounts: sign-up, claims by USCC, decisions by the right regulator, e-mail."""
+"""Enterprise accounts: claims by USCC, decisions by the right regulator, e-mail."""
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -9,59 +9,7 @@ from enterprises.services import claims
 from portal.audit import history_for
 from portal.models import User
 from portal.scoping import enterprise_ids
-from tests.enterprises.factories import EnterpriseFactory, MembershipFactory
-
-
-@pytest.fixture
-def gd(db):
-    return EnterpriseFactory(name="广州华美餐饮有限公司", division_code="440106")
-
-
-@pytest.fixture
-def zj(db):
-    return EnterpriseFactory(name="杭州西湖酒店有限公司", division_code="330106")
-
-
-def test_signup_creates_an_enterprise_user(client, db):
-    data = {
-        "username": "huamei",
-        "full_name": "王芳",
-        "email": "wf@example.cn",
-        "password1": "Hua-mei-2019!",
-        "password2": "Hua-mei-2019!",
-    }
-    response = client.post(reverse("enterprises:signup"), data)
-    assert response.status_code == 302 and response.url == reverse("enterprises:mine")
-    user = User.objects.get(username="huamei")
-    assert (
-        user.role == "enterprise" and user.agency is None and user.check_password("Hua-mei-2019!")
-    )
-
-
-@pytest.mark.parametrize(
-    "overrides",
-    [
-        {"password1": "123", "password2": "123"},
-        {"password2": "different-2019!"},
-        {"email": "not-an-email"},
-        {"username": ""},
-    ],
-)
-def test_signup_rejects_bad_input(client, db, overrides):
-    data = {
-        "username": "huamei",
-        "full_name": "王芳",
-        "email": "wf@example.cn",
-        "password1": "Hua-mei-2019!",
-        "password2": "Hua-mei-2019!",
-    }
-    data.update(overrides)
-    assert client.post(reverse("enterprises:signup"), data).status_code == 400
-    assert not User.objects.filter(username="huamei").exists()
-
-
-def test_signup_page_renders(client, db):
-    assert client.get(reverse("enterprises:signup")).status_code == 200
+from tests.factories import MembershipFactory
 
 
 def test_claim_by_uscc(client_for, enterprise_user, gd):

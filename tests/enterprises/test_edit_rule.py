@@ -9,7 +9,7 @@ import pytest
 from enterprises.models import Certificate, Enterprise, Pledge, StandardDeclaration
 from enterprises.services import pledges as pledge_service
 from tests import factories
-from tests.enterprises.factories_self_service import act_for, certificate, declaration, pledge_data
+from tests.factories import act_for, certificate, declaration, pledge_data
 
 pytestmark = pytest.mark.django_db
 

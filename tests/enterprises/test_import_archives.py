@@ -72,11 +72,7 @@ def problem(data, user):
     return checked.file_problems[0].message
 
 
-@pytest.fixture(autouse=True)
-def english(settings):
-    settings.LANGUAGE_CODE = "en"
-    with translation.override("en"):
-        yield
+pytestmark = pytest.mark.usefixtures("english")
 
 
 def test_a_400_mb_styles_part_is_refused_before_it_is_unpacked(province_user):

@@ -3,22 +3,16 @@
 import io
 
 import pytest
-from django.utils import translation
 from openpyxl import Workbook
 
 from enterprises.services import imports, spreadsheets
 from enterprises.services.import_rows import COLUMNS
-from tests.enterprises.factories import random_uscc
+from tests.factories import random_uscc
 
 HEADER = [c.header for c in COLUMNS[:10]]
 
 
-@pytest.fixture(autouse=True)
-def english(settings):
-    """These tests read the English messages."""
-    settings.LANGUAGE_CODE = "en"
-    with translation.override("en"):
-        yield
+pytestmark = pytest.mark.usefixtures("english")
 
 
 def xlsx(rows, header=HEADER, edit=None):

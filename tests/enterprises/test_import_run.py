@@ -9,22 +9,15 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
-from django.utils import translation
 from openpyxl import load_workbook
 
 from enterprises.models import Enterprise
 from portal.models import AuditEntry, Job
-from tests.enterprises.factories import random_uscc
 from tests.enterprises.test_import_files import csv_bytes, row, xlsx
+from tests.factories import random_uscc
 from tests.logins import log_in
 
-
-@pytest.fixture(autouse=True)
-def english(settings):
-    """These tests read the English messages."""
-    settings.LANGUAGE_CODE = "en"
-    with translation.override("en"):
-        yield
+pytestmark = pytest.mark.usefixtures("english")
 
 
 def upload(client, data, name="enterprises.xlsx"):

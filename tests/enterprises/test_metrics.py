@@ -15,8 +15,8 @@ from enterprises.models import (
 )
 from enterprises.services import pledges as pledge_service
 from portal.models import ReportingUnit
-from tests.enterprises.factories import EnterpriseFactory
-from tests.enterprises.factories_self_service import (
+from tests.factories import (
+    EnterpriseFactory,
     act_for,
     certificate,
     declaration,

@@ -5,8 +5,7 @@ import pytest
 from enterprises.models import Pledge
 from enterprises.services import pledges as service
 from portal.audit import history_for
-from tests.enterprises.factories import EnterpriseFactory
-from tests.enterprises.factories_self_service import act_for, pledge_data
+from tests.factories import EnterpriseFactory, pledge_data
 
 pytestmark = pytest.mark.django_db
 URL = "/api/v1/pledges/"
@@ -17,11 +16,6 @@ def payload(enterprise, **overrides):
     data["enterprise"] = enterprise.pk
     data.update(overrides)
     return data
-
-
-@pytest.fixture
-def enterprise(enterprise_user):
-    return act_for(enterprise_user)
 
 
 def test_enterprise_files_and_submits_a_pledge(client_for, enterprise_user, enterprise):

@@ -9,8 +9,7 @@ from enterprises.models import Pledge
 from enterprises.services import pledges as service
 from portal.audit import history_for
 from tests import factories
-from tests.enterprises.factories import EnterpriseFactory
-from tests.enterprises.factories_self_service import act_for, pledge_data, published_pledge
+from tests.factories import EnterpriseFactory, act_for, pledge_data, published_pledge
 
 pytestmark = pytest.mark.django_db
 
@@ -21,11 +20,6 @@ def form_data(**overrides):
     }
     data.update(overrides)
     return data
-
-
-@pytest.fixture
-def enterprise(enterprise_user):
-    return act_for(enterprise_user)
 
 
 def test_enterprise_user_files_a_pledge_and_it_is_audited(client_for, enterprise_user, enterprise):

@@ -10,8 +10,7 @@ from enterprises.models import Pledge, PledgeStatusChange
 from enterprises.services import pledges as service
 from portal.audit import acting_as, history_for
 from portal.workflow import TransitionRefused
-from tests.enterprises.factories import EnterpriseFactory
-from tests.enterprises.factories_self_service import act_for, pledge_data, published_pledge
+from tests.factories import EnterpriseFactory, act_for, pledge_data, published_pledge
 
 pytestmark = pytest.mark.django_db
 

@@ -4,20 +4,10 @@ import pytest
 
 from enterprises.models import Enterprise
 from portal.audit import history_for
-from tests.enterprises.factories import EnterpriseFactory, MembershipFactory
+from tests.factories import MembershipFactory
 
 URL = "/api/v1/enterprises/"
 VALID = "914403001922038216"
-
-
-@pytest.fixture
-def gd(db):
-    return EnterpriseFactory(name="广州华美餐饮有限公司", division_code="440106")
-
-
-@pytest.fixture
-def zj(db):
-    return EnterpriseFactory(name="杭州西湖酒店有限公司", division_code="330106")
 
 
 def test_list_is_scoped_and_has_uscc_and_name(client_for, province_user, gd, zj):

@@ -11,7 +11,7 @@ from enterprises.models import Enterprise, EnterpriseMembership
 from portal import demo as portal_demo
 from portal.audit import acting_as
 from portal.demo import DemoContext
-from tests.enterprises.factories import EnterpriseFactory, MembershipFactory
+from tests.factories import EnterpriseFactory, MembershipFactory
 
 
 def test_demo_rows_are_valid_and_deterministic():

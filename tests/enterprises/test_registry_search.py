@@ -6,7 +6,7 @@ from django.db import connection
 from enterprises import search
 from enterprises.models import Enterprise
 from enterprises.services import registry
-from tests.enterprises.factories import EnterpriseFactory
+from tests.factories import EnterpriseFactory
 
 
 def test_bigrams_are_overlapping_lowercase_pairs():

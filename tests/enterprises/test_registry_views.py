@@ -8,19 +8,9 @@ from openpyxl import load_workbook
 
 from enterprises.models import Enterprise
 from portal.audit import history_for
-from tests.enterprises.factories import EnterpriseFactory, MembershipFactory
+from tests.factories import EnterpriseFactory, MembershipFactory
 
 VALID = "914403001922038216"  # Shenzhen (440300)
-
-
-@pytest.fixture
-def gd(db):
-    return EnterpriseFactory(name="广州华美餐饮有限公司", division_code="440106")
-
-
-@pytest.fixture
-def zj(db):
-    return EnterpriseFactory(name="杭州西湖酒店有限公司", division_code="330106")
 
 
 def test_list_shows_only_own_jurisdiction(client_for, province_user, gd, zj):

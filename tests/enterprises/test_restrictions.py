@@ -3,7 +3,7 @@
 import pytest
 
 from enterprises import restrictions
-from tests.enterprises.factories import EnterpriseFactory
+from tests.factories import EnterpriseFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -3,16 +3,10 @@
 import pytest
 
 from enterprises.models import StandardDeclaration
-from tests.enterprises.factories import EnterpriseFactory
-from tests.enterprises.factories_self_service import act_for, declaration
+from tests.factories import EnterpriseFactory, declaration
 
 pytestmark = pytest.mark.django_db
 URL = "/api/v1/declarations/"
-
-
-@pytest.fixture
-def enterprise(enterprise_user):
-    return act_for(enterprise_user)
 
 
 def body(enterprise, indicators):

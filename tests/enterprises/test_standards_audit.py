@@ -7,8 +7,7 @@ from enterprises.services import pledges as pledge_service
 from enterprises.services import standards as service
 from portal.audit import acting_as, history_for
 from portal.models import AuditEntry
-from tests.enterprises.factories import EnterpriseFactory
-from tests.enterprises.factories_self_service import declaration
+from tests.factories import EnterpriseFactory, declaration
 
 pytestmark = pytest.mark.django_db
 

@@ -8,15 +8,9 @@ from django.urls import reverse
 from enterprises.models import SampledDeclaration, SamplingDraw, StandardDeclaration
 from enterprises.services import standards as service
 from portal.audit import history_for
-from tests.enterprises.factories import EnterpriseFactory
-from tests.enterprises.factories_self_service import act_for, declaration
+from tests.factories import EnterpriseFactory, declaration
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def enterprise(enterprise_user):
-    return act_for(enterprise_user)
 
 
 def form_data(enterprise, rows):

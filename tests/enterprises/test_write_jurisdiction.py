@@ -8,15 +8,9 @@ from enterprises.models import Enterprise, Pledge
 from portal.models import AdminDivision, ReportingUnit
 from portal.scoping import covers_unit
 from reporting.models import Measure
-from tests.enterprises.factories import EnterpriseFactory, random_uscc
-from tests.enterprises.factories_self_service import act_for, pledge_data
+from tests.factories import EnterpriseFactory, act_for, pledge_data, random_uscc
 
 API = "/api/v1/enterprises/"
-
-
-@pytest.fixture
-def gd(db):
-    return EnterpriseFactory(name="广州华美餐饮有限公司", division_code="440106")
 
 
 def _zhejiang():

@@ -54,10 +54,13 @@ def test_logout_is_a_post(client, province_user):
 
 
 @pytest.mark.django_db
-def test_password_reset_mails_a_link_that_works(client, province_user, mailoutbox):
+def test_password_reset_mails_a_link_that_works(
+    client, province_user, mailoutbox, django_capture_on_commit_callbacks
+):
     province_user.email = "gd@example.cn"
     province_user.save()
-    response = client.post("/accounts/password_reset/", {"email": "gd@example.cn"})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/accounts/password_reset/", {"email": "gd@example.cn"})
     assert response.status_code == 302
     (mail,) = mailoutbox
     link = re.search(r"http://testserver(/accounts/reset/\S+/)", mail.body).group(1)
@@ -71,8 +74,11 @@ def test_password_reset_mails_a_link_that_works(client, province_user, mailoutbo
 
 
 @pytest.mark.django_db
-def test_password_reset_for_an_unknown_address_reveals_nothing(client, mailoutbox):
-    response = client.post("/accounts/password_reset/", {"email": "nobody@example.cn"})
+def test_password_reset_for_an_unknown_address_reveals_nothing(
+    client, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/accounts/password_reset/", {"email": "nobody@example.cn"})
     assert response.status_code == 302 and response["Location"] == "/accounts/password_reset/done/"
     assert mailoutbox == []
 

@@ -6,7 +6,7 @@ import pytest
 from django.test import override_settings
 
 from reporting.models import Round
-from tests.enterprises.factories_self_service import act_for, declaration
+from tests.factories import act_for, declaration
 
 pytestmark = pytest.mark.django_db
 ROUNDS = "/api/v1/reporting/rounds/"

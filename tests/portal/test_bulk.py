@@ -9,7 +9,7 @@ from enterprises.models.registry import bigram_value
 from enterprises.services.registry import search_name
 from portal.bulk import insert_new
 from portal.models import ReportingUnit
-from tests.enterprises.factories import random_uscc
+from tests.factories import random_uscc
 
 
 @pytest.mark.django_db

@@ -5,6 +5,7 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.template import engines
 
 from portal import charts
 from portal.charts import bar_chart, line_chart, nice_ticks
@@ -171,3 +172,20 @@ def test_line_chart_empty_and_negative():
     zero = float(zero_line(root).get("y1"))
     ys = [float(e.get("cy")) for e in root.iter(f"{NS}circle")]
     assert ys[0] > zero > ys[1]
+
+
+# --- in templates -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "chart",
+    [
+        lambda: bar_chart(["<b>甲</b>"], [("<script>", [1])], title="<i>标题</i>"),
+        lambda: line_chart(["<b>1月</b>"], [("<script>", [1])], title="<i>标题</i>"),
+        lambda: bar_chart([], [], title="<i>标题</i>"),
+    ],
+)
+def test_a_template_shows_the_chart_as_is_and_its_text_escaped(chart):
+    html = engines["django"].from_string("{{ chart }}").render({"chart": chart()})
+    assert html.startswith("<svg ") and "<script>" not in html and "<i>" not in html
+    assert "&lt;i&gt;标题&lt;/i&gt;" in html

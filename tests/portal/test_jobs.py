@@ -8,7 +8,7 @@ from openpyxl import load_workbook
 from enterprises import tasks
 from portal import jobs
 from portal.models import Job
-from tests.enterprises.factories import EnterpriseFactory
+from tests.factories import EnterpriseFactory
 
 
 def test_a_failing_task_fails_its_job_and_raises(province_user):

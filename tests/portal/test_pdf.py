@@ -15,7 +15,8 @@ from django.utils.safestring import mark_safe
 from pypdf import PdfReader
 
 from portal.charts import bar_chart, line_chart
-from portal.pdf import GBT9704_CSS, pdf_fonts, render_document, render_pdf
+from portal.pdf import GBT9704_CSS, TooManyPages, render_document, render_pdf
+from tests.pdfs import pdf_fonts
 
 TITLE = "服务业质量提升专项行动进展情况报告"
 PARAGRAPH = (
@@ -85,8 +86,8 @@ def report_pdf() -> bytes:
             "title": TITLE,
             "p": PARAGRAPH,
             "rows": mark_safe(rows),  # noqa: S308 - built from integers above
-            "line": mark_safe(line_chart(["1月", "2月", "3月"], [("投诉", [1, None, 3])])),  # noqa: S308
-            "bar": mark_safe(bar_chart(["内蒙古自治区", "<b>"], [("数量", [5, -2])])),  # noqa: S308
+            "line": line_chart(["1月", "2月", "3月"], [("投诉", [1, None, 3])]),
+            "bar": bar_chart(["内蒙古自治区", "<b>"], [("数量", [5, -2])]),
         }
     )
     return render_pdf(html)
@@ -150,3 +151,15 @@ def test_render_document_uses_the_base_template():
     reader = PdfReader(io.BytesIO(pdf))
     assert pdf.startswith(b"%PDF")
     assert len(reader.pages) == 1  # empty cover and toc blocks add no pages
+
+
+def test_a_document_over_the_page_limit_is_refused(settings):
+    page_break = '<p style="break-after: page">'
+    three_pages = raw_document(f"{page_break}一</p>{page_break}二</p><p>三</p>")
+    settings.PORTAL_PDF_MAX_PAGES = 3
+    assert len(PdfReader(io.BytesIO(render_pdf(three_pages))).pages) == 3
+
+    settings.PORTAL_PDF_MAX_PAGES = 2
+    with pytest.raises(TooManyPages) as refused:
+        render_pdf(three_pages)
+    assert str(refused.value) == ("未生成 PDF：文档共 3 页，超过 2 页的上限。请精简内容后重试。")

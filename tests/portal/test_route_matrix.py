@@ -74,6 +74,7 @@ FUNCTION_VIEW_MODELS = _models() if apps.ready else {}
 # Routes whose arguments are not an object id.
 SPECIAL_KWARGS = {
     "password_reset_confirm": lambda unit: {"uidb64": "MQ", "token": "set-password"},
+    "enterprises:signup_confirm": lambda unit: {"token": "not-a-signed-token"},
     "portal:history": lambda unit: _history_kwargs(unit),
     "enterprises:public_enterprise": lambda unit: {
         "uscc": scope_objects.make_model("enterprises.Pledge", unit).enterprise.uscc
@@ -115,7 +116,8 @@ SPECIAL_KWARGS = {
 PUBLIC = {
     "portal:home", "login", "logout", "password_reset", "password_reset_done",
     "password_reset_confirm", "password_reset_complete", "health", "set_language",
-    "schema", "api-docs", "api-redoc", "enterprises:signup", "enterprises:public_pledges",
+    "schema", "api-docs", "api-redoc", "enterprises:signup", "enterprises:signup_sent",
+    "enterprises:signup_confirm", "enterprises:public_pledges",
     "enterprises:public_enterprise", "enterprises:public_declarations",
     "enterprises:public_declaration", "favicon", "csp_report", "complaints:file",
     "complaints:filed", "complaints:track", "complaints:status", "complaints:rate",

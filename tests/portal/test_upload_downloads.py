@@ -14,7 +14,7 @@ from django.urls import reverse
 from enterprises.services import certificates as certificate_service
 from reporting.models import Attachment
 from tests import factories, scope_objects
-from tests.enterprises.factories_self_service import act_for
+from tests.factories import act_for
 
 pytestmark = pytest.mark.django_db
 PDF = b"%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"

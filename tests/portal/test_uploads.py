@@ -23,10 +23,7 @@ KIND = uploads.UploadKind(
 )  # fmt: skip
 
 
-@pytest.fixture(autouse=True)
-def english():
-    with translation.override("en"):
-        yield
+pytestmark = pytest.mark.usefixtures("english")
 
 
 def image_with_gps(image_format):

@@ -3,11 +3,13 @@
 from datetime import date
 
 import pytest
+from django.test import TestCase
 
 from portal.audit import acting_as
 from reporting.defaults import ensure_default_rounds
-from reporting.models import Milestone, ProgressReport, Round
+from reporting.models import Measure, Milestone, ProgressReport, Round
 from reporting.services import schedule
+from reporting.services.reports import REPORT
 
 NARRATIVE = "广东省全面推进服务业质量提升专项行动，建立联席会议制度，组织开展服务质量监测。"
 
@@ -20,8 +22,11 @@ def round_2019(db):
 
 
 def run_schedule(day):
-    """Run the schedule for a date as the beat job would."""
-    with acting_as(source="task", label="test schedule"):
+    """Run the schedule for a date as the beat job would, its commits' e-mails sent."""
+    with (
+        acting_as(source="task", label="test schedule"),
+        TestCase.captureOnCommitCallbacks(execute=True),
+    ):
         return schedule.run(day)
 
 
@@ -49,3 +54,19 @@ def guangdong_report(opened):
 def zhejiang_report(opened):
     """Zhejiang's 2019 draft."""
     return ProgressReport.objects.get(round=opened, reporting_unit__code="330000")
+
+
+@pytest.fixture
+def version(guangdong_report, province_user):
+    """Guangdong's report submitted once (version 1), with a measure of task 1."""
+    Measure.objects.create(
+        reporting_unit=guangdong_report.reporting_unit,
+        task=1,
+        kind="platform",
+        name="广东省检验检测公共服务平台",
+        platforms=3,
+        pilots=2,
+        started_on=date(2019, 4, 1),
+    )
+    REPORT.apply(guangdong_report, "review", province_user)
+    return REPORT.apply(guangdong_report, "submit", province_user).version

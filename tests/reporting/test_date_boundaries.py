@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from enterprises.services.certificates import check_dates, expire
 from enterprises.services.pledges import check_period
 from reporting.services.reports import freeze
-from tests.enterprises.factories_self_service import certificate
+from tests.factories import certificate
 from tests.scope_objects import enterprise
 
 BEIJING = zoneinfo.ZoneInfo("Asia/Shanghai")

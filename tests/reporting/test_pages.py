@@ -130,3 +130,9 @@ def test_attachments_are_checked_by_content(client_for, other_province_user, zhe
     client.post(url, {"file": SimpleUploadedFile("scan.pdf", b"%PDF-1.7\n%\xe2\xe3\n")})
 
     assert [a.name for a in zhejiang_report.attachments.all()] == ["scan.pdf"]
+
+
+def test_only_headquarters_are_offered_a_new_round(client_for, hq_user, province_user):
+    new_round = reverse("reporting:round_create")
+    assert new_round in client_for(hq_user).get(reverse("reporting:rounds")).text
+    assert new_round not in client_for(province_user).get(reverse("reporting:rounds")).text

@@ -3,17 +3,16 @@
 import io
 import subprocess
 import zipfile
-from datetime import date
 
-import pytest
+from django.conf import settings as django_settings
 from django.urls import reverse
 from pypdf import PdfReader
 
-from portal.pdf import pdf_fonts
+from portal.models import Job
 from reporting.models import Measure, NationalSummary, ReportVersion
 from reporting.services.pdfs import version_pdf
-from reporting.services.reports import REPORT
 from reporting.services.summary import compile_summary
+from tests.pdfs import pdf_fonts
 
 from .conftest import NARRATIVE
 
@@ -24,21 +23,6 @@ def text_of(pdf):
     """The PDF's text as pdftotext extracts it, line breaks and spaces removed."""
     out = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True)
     return "".join(out.stdout.decode().split())
-
-
-@pytest.fixture
-def version(guangdong_report, province_user):
-    Measure.objects.create(
-        reporting_unit=guangdong_report.reporting_unit,
-        task=1,
-        kind="platform",
-        name="广东省检验检测公共服务平台",
-        platforms=3,
-        pilots=2,
-        started_on=date(2019, 4, 1),
-    )
-    REPORT.apply(guangdong_report, "review", province_user)
-    return REPORT.apply(guangdong_report, "submit", province_user).version
 
 
 def test_report_pdf_is_an_a4_official_document_in_chinese(version):
@@ -85,7 +69,8 @@ def test_national_summary_compares_the_units(version, opened):
 
 def test_headquarters_download_the_pdf_the_zip_and_the_summary(client_for, hq_user, version):
     client = client_for(hq_user)
-    response = client.get(reverse("reporting:report_pdf", args=[version.report_id]))
+    job_url = client.post(reverse("reporting:report_pdf", args=[version.report_id])).url
+    response = client.get(f"{job_url}download/")
     assert response["Content-Type"] == "application/pdf"
 
     job_url = client.post(reverse("reporting:round_zip", args=[version.report.round_id])).url
@@ -98,3 +83,67 @@ def test_headquarters_download_the_pdf_the_zip_and_the_summary(client_for, hq_us
     assert NationalSummary.objects.count() == 1
     summary = client.get(reverse("reporting:summary_pdf", args=[version.report.round_id]))
     assert b"".join(summary.streaming_content).startswith(b"%PDF-")
+
+
+def test_a_pdf_download_is_a_job_whose_page_offers_the_pdf(client_for, province_user, version):
+    client = client_for(province_user)
+    url = reverse("reporting:report_pdf", args=[version.report_id])
+    assert client.get(url).status_code == 405  # nothing is rendered by a plain request
+
+    started = client.post(url)
+    job = Job.objects.get(kind="reporting_pdf")
+    assert started.url == job.get_absolute_url()
+    page = client.get(started.url)
+    assert page.context["job"].status == Job.Status.DONE
+    assert f'href="{job.get_absolute_url()}download/"' in page.content.decode()
+    download = client.get(f"{started.url}download/")
+    assert download["Content-Type"] == "application/pdf"
+    assert NARRATIVE[:12] in text_of(b"".join(download.streaming_content))
+
+
+def test_a_second_download_reuses_the_rendered_pdf(client_for, province_user, version):
+    client = client_for(province_user)
+    client.post(reverse("reporting:report_pdf", args=[version.report_id]))
+    rendered = ReportVersion.objects.get(pk=version.pk).pdf.name
+    client.post(reverse("reporting:version_pdf", args=[version.pk]))
+
+    assert ReportVersion.objects.get(pk=version.pk).pdf.name == rendered
+    assert {job.result_file.name for job in Job.objects.all()} == {rendered}
+
+
+def test_a_report_over_the_page_limit_fails_its_job_with_a_message(
+    client_for, province_user, version, settings
+):
+    settings.PORTAL_PDF_MAX_PAGES = 2
+    client = client_for(province_user)
+    job_url = client.post(reverse("reporting:report_pdf", args=[version.report_id])).url
+
+    page = client.get(job_url).content.decode()
+    job = Job.objects.get()
+    assert job.status == Job.Status.FAILED and not job.result_file
+    assert "2019-440000-v1.pdf：未生成 PDF" in page and "超过 2 页的上限" in page
+    assert "/download/" not in page
+    assert not ReportVersion.objects.get(pk=version.pk).pdf
+
+
+def test_the_page_limit_message_is_in_english_for_an_english_reader(
+    client_for, province_user, version, settings
+):
+    settings.PORTAL_PDF_MAX_PAGES = 2
+    client = client_for(province_user)
+    client.cookies[django_settings.LANGUAGE_COOKIE_NAME] = "en"
+    client.post(reverse("reporting:report_pdf", args=[version.report_id]))
+
+    assert "more than the limit of 2 pages" in Job.objects.get().message
+
+
+def test_a_zip_with_a_report_over_the_page_limit_fails_naming_it(
+    client_for, hq_user, version, settings
+):
+    settings.PORTAL_PDF_MAX_PAGES = 2
+    client = client_for(hq_user)
+    client.post(reverse("reporting:round_zip", args=[version.report.round_id]))
+
+    job = Job.objects.get()
+    assert job.status == Job.Status.FAILED and not job.result_file
+    assert job.message.startswith("2019-440000-v1.pdf：未生成 PDF")

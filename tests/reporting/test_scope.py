@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from portal.models import Job
 from reporting.services.reports import REPORT
 
 
@@ -15,9 +16,7 @@ def submitted_zhejiang(zhejiang_report, other_province_user):
     return REPORT.apply(zhejiang_report, "submit", other_province_user).version
 
 
-@pytest.mark.parametrize(
-    "name", ["reporting:report", "reporting:report_edit", "reporting:report_pdf"]
-)
+@pytest.mark.parametrize("name", ["reporting:report", "reporting:report_edit"])
 def test_pages_of_another_unit_are_404(client_for, province_user, submitted_zhejiang, name):
     url = reverse(name, args=[submitted_zhejiang.report_id])
 
@@ -35,10 +34,16 @@ def test_writes_to_another_unit_are_404(client_for, province_user, zhejiang_repo
     assert zhejiang_report.status == "draft" and "task-1" not in zhejiang_report.texts
 
 
-def test_version_pdf_of_another_unit_is_404(client_for, province_user, submitted_zhejiang):
-    url = reverse("reporting:version_pdf", args=[submitted_zhejiang.pk])
+def test_pdfs_of_another_unit_are_404_and_start_no_job(
+    client_for, province_user, submitted_zhejiang
+):
+    client = client_for(province_user)
+    report_pdf = reverse("reporting:report_pdf", args=[submitted_zhejiang.report_id])
+    version_pdf = reverse("reporting:version_pdf", args=[submitted_zhejiang.pk])
 
-    assert client_for(province_user).get(url).status_code == 404
+    assert client.post(report_pdf).status_code == 404
+    assert client.post(version_pdf).status_code == 404
+    assert not Job.objects.exists()
 
 
 def test_api_of_another_unit_is_404(client_for, province_user, submitted_zhejiang):

@@ -1,0 +1,33 @@
+"""Reading back the PDFs we render (pypdf is a development dependency)."""
+
+import io
+
+from pypdf import PdfReader
+
+
+def pdf_fonts(pdf_bytes: bytes) -> set[str]:
+    """Names of the fonts in a PDF without subset prefix, e.g. 'NotoSerifCJKsc-Regular'."""
+    names: set[str] = set()
+    for page in PdfReader(io.BytesIO(pdf_bytes)).pages:
+        _collect_fonts(page.get("/Resources"), names, seen=set())
+    return names
+
+
+def _collect_fonts(resources, names: set[str], seen: set[int]) -> None:
+    """Add the /BaseFont names of a resource dictionary and of its form XObjects."""
+    resources = resources.get_object() if resources is not None else None
+    if not resources or id(resources) in seen:
+        return
+    seen.add(id(resources))
+    for font in _entries(resources, "/Font"):
+        name = str(font.get("/BaseFont", "")).lstrip("/")
+        if name:
+            names.add(name.split("+", 1)[-1])
+    for xobject in _entries(resources, "/XObject"):
+        _collect_fonts(xobject.get("/Resources"), names, seen)
+
+
+def _entries(resources, key: str) -> list:
+    """The resolved values of one sub-dictionary (/Font, /XObject) of a resource dictionary."""
+    sub = resources.get(key)
+    return [value.get_object() for value in sub.get_object().values()] if sub is not None else []
