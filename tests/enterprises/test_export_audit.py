@@ -3,8 +3,8 @@
 from django.urls import reverse
 
 from portal.models import AuditEntry
-from tests.enterprises.factories import EnterpriseFactory
 from tests.enterprises.test_import_run import row, run, xlsx
+from tests.factories import EnterpriseFactory
 
 
 def downloads():

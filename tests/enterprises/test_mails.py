@@ -6,9 +6,14 @@ import pytest
 
 from enterprises.services import certificates, claims
 from enterprises.services import pledges as pledge_service
-from tests.enterprises.factories import EnterpriseFactory, MembershipFactory
-from tests.enterprises.factories_self_service import act_for, certificate, pledge_data
-from tests.factories import enterprise_user
+from tests.factories import (
+    EnterpriseFactory,
+    MembershipFactory,
+    act_for,
+    certificate,
+    enterprise_user,
+    pledge_data,
+)
 
 pytestmark = pytest.mark.django_db
 
