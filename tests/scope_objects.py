@@ -5,6 +5,7 @@ project's apps must have a maker here, so a new model cannot slip past them.
 A maker takes the reporting unit code ("440000" Guangdong, "330000" Zhejiang).
 """
 
+import datetime
 import itertools
 
 from portal import jobs
@@ -280,7 +281,7 @@ def _ground(unit_code):
 @maker("complaints.Complaint")
 def _complaint(unit_code):
     """A complaint about an enterprise of the unit, named so that a page showing it is caught."""
-    from tests.complaints.factories import complaint
+    from tests.factories import complaint
 
     operator = enterprise(unit_code)
     return complaint(
@@ -337,7 +338,9 @@ def _routing_rule(unit_code):
 def _odr_enterprise(unit_code):
     from complaints.models import OdrEnterprise
 
-    return OdrEnterprise.objects.create(enterprise=enterprise(unit_code), since=_day("2025-01-01"))
+    return OdrEnterprise.objects.create(
+        enterprise=enterprise(unit_code), since=datetime.date(2025, 1, 1)
+    )
 
 
 def make_model(label, unit_code):

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from complaints.models import Complaint, RuleSet
 from complaints.services import deadlines, intake
 from portal import holidays, workdays
-from tests.complaints.factories import complaint, submission
+from tests.factories import complaint, complaint_submission
 
 D = datetime.date
 pytestmark = pytest.mark.django_db
@@ -51,7 +51,7 @@ def test_a_complaint_filed_in_the_portal_gets_the_same_deadline():
 
 
 def test_a_complaint_received_before_the_first_rule_set_is_refused():
-    data = submission(received_on=D(2019, 12, 31))
+    data = complaint_submission(received_on=D(2019, 12, 31))
     with pytest.raises(ValidationError) as error:
         intake.file(data, kinds=["complaint"], channel="phone")
     assert "received_on" in error.value.message_dict

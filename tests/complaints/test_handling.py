@@ -10,7 +10,7 @@ from complaints.models import Complaint, Ground
 from complaints.services import handling
 from portal import workdays
 from portal.workflow import TransitionRefused
-from tests.complaints.factories import complaint
+from tests.factories import complaint
 
 pytestmark = pytest.mark.django_db
 Status = Complaint.Status

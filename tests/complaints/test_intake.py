@@ -9,8 +9,8 @@ from django.utils import timezone
 from complaints.models import Complaint, OdrEnterprise, RoutingRule
 from complaints.services import intake
 from portal.models import AdminDivision
-from tests.complaints.factories import submission
-from tests.enterprises.factories import EnterpriseFactory
+from tests.factories import EnterpriseFactory
+from tests.factories import complaint_submission as submission
 
 pytestmark = pytest.mark.django_db
 Kind = Complaint.Kind

@@ -11,8 +11,7 @@ from django.utils import timezone
 from complaints.models import Complaint, ComplaintReply
 from complaints.services import handling
 from portal.form_guard import SALT
-from tests.complaints.factories import complaint
-from tests.enterprises.factories import EnterpriseFactory, MembershipFactory
+from tests.factories import EnterpriseFactory, MembershipFactory, complaint
 from tests.logins import log_in
 
 pytestmark = pytest.mark.django_db

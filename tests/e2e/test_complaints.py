@@ -8,8 +8,7 @@ portal; the regulator closes it as mediated; the consumer follows it by code and
 import pytest
 
 from complaints.models import Complaint
-from tests.enterprises.factories import EnterpriseFactory, MembershipFactory
-from tests.factories import provincial_user
+from tests.factories import EnterpriseFactory, MembershipFactory, provincial_user
 
 pytestmark = pytest.mark.e2e
 
