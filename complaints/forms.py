@@ -77,6 +77,12 @@ class ComplaintFields(forms.Form):
         label=_("Your ID number (optional)"), max_length=20, required=False
     )
     complainant_address = forms.CharField(label=_("Your address"), max_length=300)
+    complainant_email = forms.EmailField(
+        label=_("Your e-mail (optional)"),
+        required=False,
+        max_length=200,
+        help_text=_("We write to you there when the complaint is decided, transferred or ended."),
+    )
     contact_consent = forms.BooleanField(
         label=_("The enterprise may see my name and phone to settle this"), required=False
     )
@@ -194,6 +200,17 @@ class RecordedComplaintForm(ComplaintFields):
         if day > timezone.localdate():
             raise forms.ValidationError(_("The date received cannot lie in the future."))
         return day
+
+
+class TransferForm(forms.Form):
+    """Send a complaint to the unit it belongs to."""
+
+    to_division = AnywhereChoiceField(
+        label=_("Send to the division"), queryset=AdminDivision.objects.all()
+    )
+    reason = forms.CharField(
+        label=_("Why"), max_length=1000, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class TrackingForm(forms.Form):

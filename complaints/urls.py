@@ -21,5 +21,8 @@ urlpatterns = [
     path("handling/<int:pk>/decide/<str:action>/", handling.decide_on_ground, name="decide"),
     path("handling/<int:pk>/reply/", handling.reply, name="reply"),
     path("handling/<int:pk>/take/", handling.take, name="take"),
+    path("handling/<int:pk>/transfer/", handling.transfer, name="transfer"),
+    path("transfers/", handling.transfer_list, name="transfers"),
+    path("transfers/<int:pk>/decide/", handling.transfer_decide, name="transfer_decide"),
     path("attachments/<int:pk>/", handling.attachment, name="attachment"),
 ]

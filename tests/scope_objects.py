@@ -343,6 +343,29 @@ def _odr_enterprise(unit_code):
     )
 
 
+@maker("complaints.ComplaintTransfer")
+def _complaint_transfer(unit_code):
+    """A complaint of the other demo province, sent to this unit."""
+    from complaints.services import transfers
+
+    other = "330000" if unit_code != "330000" else "440000"
+    filed = _complaint(other)
+    return transfers.send(
+        filed,
+        staff(other),
+        AdminDivision.objects.get(code=DIVISION_OF_UNIT[unit_code]),
+        "经营地在此",
+    )
+
+
+@maker("complaints.ComplaintTransferChange")
+def _complaint_transfer_change(unit_code):
+    from complaints.services import transfers
+
+    sent = _complaint_transfer(unit_code)
+    return transfers.TRANSFER.apply(sent, "refuse_transfer", staff(unit_code), reason="非本辖区")
+
+
 def make_model(label, unit_code):
     """An object of the model named by its label, in the unit."""
     return MAKERS[label](unit_code)

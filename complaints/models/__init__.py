@@ -3,6 +3,8 @@ from .complaints import (
     ComplaintAttachment,
     ComplaintReply,
     ComplaintStatusChange,
+    ComplaintTransfer,
+    ComplaintTransferChange,
     OdrEnterprise,
     RoutingRule,
 )
@@ -13,6 +15,8 @@ __all__ = [
     "ComplaintReply",
     "Complaint",
     "ComplaintStatusChange",
+    "ComplaintTransfer",
+    "ComplaintTransferChange",
     "Ground",
     "OdrEnterprise",
     "RoutingRule",

@@ -73,6 +73,10 @@ class Complaint(models.Model):
     phone_index = models.CharField(max_length=64, db_index=True, editable=False)
     complainant_id_number = EncryptedTextField(_("ID number"), blank=True)
     complainant_address = EncryptedTextField(_("address"), blank=True)
+    complainant_email = EncryptedTextField(_("e-mail"), blank=True)
+    language = models.CharField(
+        _("language"), max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
     contact_consent = models.BooleanField(
         _("the enterprise may see my contact details"), default=False
     )
@@ -349,3 +353,77 @@ class ComplaintReply(models.Model):
 
     def __str__(self):
         return f"{self.complaint} · {self.at:%Y-%m-%d}"
+
+
+class ComplaintTransfer(models.Model):
+    """A complaint sent to another unit; the sender stays responsible until it is accepted."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for the receiving unit")
+        ACCEPTED = "accepted", pgettext_lazy("transfer status", "Accepted")
+        REFUSED = "refused", _("Refused")
+
+    complaint = models.ForeignKey(
+        Complaint, verbose_name=_("complaint"), on_delete=models.CASCADE, related_name="transfers"
+    )
+    from_unit = models.ForeignKey(
+        "portal.ReportingUnit",
+        verbose_name=_("from"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    to_division = models.ForeignKey(
+        "portal.AdminDivision", verbose_name=_("to"), on_delete=models.PROTECT, related_name="+"
+    )
+    to_unit = models.ForeignKey(
+        "portal.ReportingUnit",
+        verbose_name=_("receiving unit"),
+        on_delete=models.PROTECT,
+        related_name="complaint_transfers",
+    )
+    reason = models.TextField(_("why it is sent"), **text_limit(1000))
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("sent by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    requested_at = models.DateTimeField(_("sent"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    scope = Scope(jurisdiction="to_unit")
+
+    class Meta:
+        ordering = ["-requested_at", "-id"]
+        verbose_name = _("complaint transfer")
+        verbose_name_plural = _("complaint transfers")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["complaint"],
+                condition=models.Q(status="pending"),
+                name="one_pending_transfer_per_complaint",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.complaint} → {self.to_unit}"
+
+
+class ComplaintTransferChange(StatusLog):
+    """A transfer's decision by the receiving unit."""
+
+    transfer = models.ForeignKey(
+        ComplaintTransfer,
+        verbose_name=_("transfer"),
+        on_delete=models.CASCADE,
+        related_name="history",
+    )
+
+    scope = Scope(jurisdiction="transfer__to_unit")
+
+    class Meta(StatusLog.Meta):
+        verbose_name = _("complaint transfer decision")
+        verbose_name_plural = _("complaint transfer decisions")

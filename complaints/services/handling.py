@@ -16,10 +16,15 @@ from portal.workflow import STAFF, SYSTEM, Transition, TransitionRefused, Workfl
 
 from .. import privacy
 from ..models import Complaint, ComplaintReply, Ground
-from . import deadlines
+from . import deadlines, notices
 
 Status = Complaint.Status
 MEDIATION = (Status.ACCEPTED, Status.MEDIATING, Status.SUSPENDED)
+
+
+def _tell(notice):
+    """A ``then`` that tells the consumer (portal.mail, after commit)."""
+    return lambda complaint, log: notices.tell_consumer(complaint, notice)
 
 
 def _today(change):
@@ -100,6 +105,7 @@ COMPLAINT = Workflow(
             gettext_lazy("Accept"),
             does=_accept,
             style="primary",
+            then=_tell("decided"),
         ),
         Transition(
             "refuse",
@@ -109,6 +115,7 @@ COMPLAINT = Workflow(
             gettext_lazy("Do not accept"),
             offered=False,
             does=_ground("refusal"),
+            then=_tell("decided"),
         ),
         Transition(
             "mediate", [Status.ACCEPTED], Status.MEDIATING, STAFF, gettext_lazy("Start mediation")
@@ -139,6 +146,7 @@ COMPLAINT = Workflow(
             takes_reason=True,
             does=_stamp_closed,
             style="primary",
+            then=_tell("ended"),
         ),
         Transition(
             "fail",
@@ -148,6 +156,7 @@ COMPLAINT = Workflow(
             gettext_lazy("Mediation failed"),
             reason_required=True,
             does=_stamp_closed,
+            then=_tell("ended"),
         ),
         Transition(
             "terminate",
@@ -157,6 +166,7 @@ COMPLAINT = Workflow(
             gettext_lazy("End mediation"),
             offered=False,
             does=_ground("mediation_end"),
+            then=_tell("ended"),
         ),
         Transition(
             "open_case",
@@ -167,6 +177,7 @@ COMPLAINT = Workflow(
             takes_reason=True,
             does=_stamp_closed,
             style="primary",
+            then=_tell("decided"),
         ),
         Transition(
             "no_case",
@@ -176,6 +187,7 @@ COMPLAINT = Workflow(
             gettext_lazy("No case"),
             reason_required=True,
             does=_stamp_closed,
+            then=_tell("decided"),
         ),
         Transition(
             "close",

@@ -20,9 +20,9 @@ from portal.scoping import scoped
 from portal.workflow_views import apply_posted, error_messages, transition_buttons
 
 from .. import privacy
-from ..forms import GroundForm, RecordedComplaintForm
-from ..models import Complaint, ComplaintAttachment, Ground
-from ..services import deadlines, handling, intake
+from ..forms import GroundForm, RecordedComplaintForm, TransferForm
+from ..models import Complaint, ComplaintAttachment, ComplaintTransfer, Ground
+from ..services import deadlines, handling, intake, transfers
 
 DUE_SOON_DAYS = 2
 Status = Complaint.Status
@@ -79,6 +79,7 @@ def complaint_list(request):
         "soon_count": due_filter(rows, "soon").count(),
         "overdue_count": due_filter(rows, "overdue").count(),
         "may_record": request.user.role in STAFF_ROLES,
+        "waiting_transfers": _waiting_count(request.user),
     }
     return render(request, "complaints/list.html", context)
 
@@ -130,8 +131,18 @@ def detail(request, pk):
         "unverified": complaint.rule_set.unverified,
         "entries": history_for(complaint)[:50] if user.role in STAFF_ROLES else [],
         "may_take": handles and complaint.officer_id != user.pk,
+        "transfers": complaint.transfers.select_related("to_unit"),
+        "transfer_form": TransferForm() if _may_transfer(user, complaint) else None,
     }
     return render(request, "complaints/detail.html", context)
+
+
+def _may_transfer(user, complaint):
+    return (
+        privacy.handles(user, complaint)
+        and complaint.status in transfers.OPEN
+        and not complaint.transfers.filter(status=ComplaintTransfer.Status.PENDING).exists()
+    )
 
 
 def _ground_forms(complaint, user):
@@ -218,3 +229,54 @@ def attachment(request, pk):
     if not privacy.handles(request.user, attached.complaint):
         raise Http404
     return uploads.download_response(attached.file, attached.name)
+
+
+def _waiting_count(user):
+    if user.role not in STAFF_ROLES:
+        return 0
+    return transfers.waiting_for(user).filter(status=ComplaintTransfer.Status.PENDING).count()
+
+
+@roles_required(*STAFF_ROLES)
+@require_POST
+def transfer(request, pk):
+    """Send the complaint to the unit where it belongs; it stays ours until accepted there."""
+    complaint = get_scoped_or_404(Complaint.objects, request.user, pk=pk)
+    form = TransferForm(request.POST)
+    if not form.is_valid():
+        for message in (m for errors in form.errors.values() for m in errors):
+            messages.error(request, message)
+        return redirect("complaints:detail", pk=pk)
+    try:
+        transfers.send(complaint, request.user, **form.cleaned_data)
+    except ValidationError as error:
+        for message in error_messages(error):
+            messages.error(request, message)
+    else:
+        messages.success(
+            request, _("The transfer is sent; the complaint stays yours until it is accepted.")
+        )
+    return redirect("complaints:detail", pk=pk)
+
+
+@roles_required(*STAFF_ROLES)
+def transfer_list(request):
+    """Complaints other units sent to the user's unit: take them over or refuse, with a reason."""
+    page = Paginator(transfers.waiting_for(request.user), 50).get_page(request.GET.get("page"))
+    for sent in page:
+        sent.actions = transition_buttons(
+            transfers.TRANSFER,
+            sent,
+            request.user,
+            reverse("complaints:transfer_decide", args=[sent.pk]),
+        )
+    return render(request, "complaints/transfers.html", {"page": page})
+
+
+@roles_required(*STAFF_ROLES)
+@require_POST
+def transfer_decide(request, pk):
+    """Take a transferred complaint over, or refuse it."""
+    sent = get_scoped_or_404(ComplaintTransfer.objects, request.user, pk=pk)
+    apply_posted(request, transfers.TRANSFER, sent)
+    return redirect("complaints:transfers")

@@ -29,7 +29,7 @@ def file_complaint(request):
             return too_many_requests(request, wait)
         try:
             filed = intake.file(
-                form.submission(),
+                {**form.submission(), "language": request.LANGUAGE_CODE},
                 kinds=form.cleaned_data["kinds"],
                 channel=Complaint.Channel.ONLINE,
                 evidence=form.cleaned_data["evidence"],

@@ -66,6 +66,8 @@ def _models():
         "reporting:measure_edit": r.Measure,
         **{f"complaints:{name}": c.Complaint for name in ("detail", "act", "reply", "take")},
         "complaints:decide": c.Complaint,
+        "complaints:transfer": c.Complaint,
+        "complaints:transfer_decide": c.ComplaintTransfer,
         "complaints:attachment": c.ComplaintAttachment,
     }
 
