@@ -210,6 +210,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "enterprises.tasks.expire_certificates",
         "schedule": crontab(hour=1, minute=30),
     },
+    "complaint-deadline-reminders": {
+        "task": "complaints.tasks.send_deadline_reminders",
+        "schedule": crontab(hour=7, minute=0),
+    },
     "remove-expired-import-uploads": {
         "task": "enterprises.tasks.remove_expired_import_uploads",
         "schedule": crontab(minute=15),

@@ -366,6 +366,16 @@ def _complaint_transfer_change(unit_code):
     return transfers.TRANSFER.apply(sent, "refuse_transfer", staff(unit_code), reason="非本辖区")
 
 
+@maker("complaints.ComplaintReminder")
+def _complaint_reminder(unit_code):
+    from complaints.models import ComplaintReminder
+
+    filed = _complaint(unit_code)
+    return ComplaintReminder.objects.create(
+        complaint=filed, kind="due_soon", due=filed.decision_due
+    )
+
+
 def make_model(label, unit_code):
     """An object of the model named by its label, in the unit."""
     return MAKERS[label](unit_code)

@@ -1,6 +1,7 @@
 from .complaints import (
     Complaint,
     ComplaintAttachment,
+    ComplaintReminder,
     ComplaintReply,
     ComplaintStatusChange,
     ComplaintTransfer,
@@ -12,6 +13,7 @@ from .rules import Ground, RuleSet
 
 __all__ = [
     "ComplaintAttachment",
+    "ComplaintReminder",
     "ComplaintReply",
     "Complaint",
     "ComplaintStatusChange",

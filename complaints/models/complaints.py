@@ -427,3 +427,32 @@ class ComplaintTransferChange(StatusLog):
     class Meta(StatusLog.Meta):
         verbose_name = _("complaint transfer decision")
         verbose_name_plural = _("complaint transfer decisions")
+
+
+class ComplaintReminder(models.Model):
+    """A reminder sent about a complaint's deadline: one per complaint, kind and due date."""
+
+    class Kind(models.TextChoices):
+        DUE_SOON = "due_soon", _("Due within 2 working days")
+        OVERDUE = "overdue", _("Overdue")
+
+    complaint = models.ForeignKey(
+        Complaint, verbose_name=_("complaint"), on_delete=models.CASCADE, related_name="reminders"
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    due = models.DateField(_("due"))
+    sent_at = models.DateTimeField(_("sent"), auto_now_add=True)
+
+    scope = Scope(jurisdiction="complaint__reporting_unit")
+
+    class Meta:
+        verbose_name = _("complaint reminder")
+        verbose_name_plural = _("complaint reminders")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["complaint", "kind", "due"], name="one_reminder_per_deadline"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.complaint} · {self.kind} · {self.due}"
