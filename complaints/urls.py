@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import handling, public
+from .views import handling, public, rules
 
 app_name = "complaints"
 
@@ -25,4 +25,9 @@ urlpatterns = [
     path("transfers/", handling.transfer_list, name="transfers"),
     path("transfers/<int:pk>/decide/", handling.transfer_decide, name="transfer_decide"),
     path("attachments/<int:pk>/", handling.attachment, name="attachment"),
+    # The rules
+    path("rules/", rules.rule_sets, name="rule_sets"),
+    path("rules/<int:pk>/", rules.rule_set_edit, name="rule_set_edit"),
+    path("routing/", rules.routing_rules, name="routing_rules"),
+    path("routing/<int:pk>/toggle/", rules.routing_rule_toggle, name="routing_rule_toggle"),
 ]

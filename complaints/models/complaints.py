@@ -260,7 +260,7 @@ class RoutingRule(models.Model):
     )
     active = models.BooleanField(_("active"), default=True)
 
-    scope = Scope(jurisdiction="owner")
+    scope = Scope(everyone=True, jurisdiction="owner")  # reference data; owners edit theirs
 
     class Meta:
         ordering = ["position", "id"]

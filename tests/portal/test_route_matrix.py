@@ -68,6 +68,8 @@ def _models():
         "complaints:decide": c.Complaint,
         "complaints:transfer": c.Complaint,
         "complaints:transfer_decide": c.ComplaintTransfer,
+        "complaints:rule_set_edit": c.RuleSet,
+        "complaints:routing_rule_toggle": c.RoutingRule,
         "complaints:attachment": c.ComplaintAttachment,
     }
 
