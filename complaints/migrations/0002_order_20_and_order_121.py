@@ -75,6 +75,6 @@ def create(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("complaints", "0001_complaints_rule_sets_and_routing")]
+    dependencies = [("complaints", "0001_complaints_and_their_handling")]
 
     operations = [migrations.RunPython(create, migrations.RunPython.noop)]
