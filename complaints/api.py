@@ -27,6 +27,7 @@ class ComplaintSerializer(serializers.ModelSerializer):
     reporting_unit = serializers.SlugRelatedField(slug_field="code", read_only=True)
     acceptance_due = serializers.DateField(source="decision_due", read_only=True)
     complainant = serializers.SerializerMethodField()
+    service_section = serializers.CharField(read_only=True, help_text="GB/T 4754 section letter")
 
     class Meta:
         model = Complaint
