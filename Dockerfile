@@ -6,7 +6,7 @@ RUN apt-get update && apt-get install -y --no-install-recommends \
 WORKDIR /app
 COPY . .
 RUN pip install --no-cache-dir -e . \
-    && PORTAL_ENV=production SECRET_KEY=build-only ALLOWED_HOSTS=localhost STATIC_ROOT=/srv/static \
+    && PORTAL_ENV=production SECRET_KEY=build-only FIELD_ENCRYPTION_KEYS=build-only ALLOWED_HOSTS=localhost STATIC_ROOT=/srv/static \
        python manage.py collectstatic --noinput -v0
 RUN useradd --create-home portal && mkdir -p /srv/media /srv/media-private && chown portal /srv/media /srv/media-private
 USER portal

@@ -7,3 +7,6 @@ class ComplaintsConfig(AppConfig):
     verbose_name = _("Consumer complaints")
     project_app = True
     audited = True
+
+    def ready(self):
+        from .services import deadlines  # noqa: F401  (recomputes deadlines on calendar changes)

@@ -1,11 +1,20 @@
-"""Complaints' home-page area, shown once its pages exist (portal.navigation)."""
+"""Complaints' links and home-page area (portal.navigation)."""
 
 from django.utils.translation import gettext_lazy as _
 
-from portal.navigation import Area
+from portal.access import ENTERPRISE, STAFF_ROLES
+from portal.navigation import VISITORS, Area, Entry
+
+MENU = [
+    Entry(_("Complaints"), "complaints:list", (*STAFF_ROLES, ENTERPRISE), order=40),
+    Entry(_("Make a complaint"), "complaints:file", VISITORS, order=1010),
+]
 
 AREAS = [
     Area(
-        _("Complaints"), _("Consumers' complaints about service quality."), "/complaints/", order=50
+        _("Complaints"),
+        _("Complain about a service or report a violation, and follow it by its code."),
+        "/complaints/",
+        order=50,
     )
 ]

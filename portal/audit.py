@@ -20,6 +20,8 @@ from django.db import connection
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.utils.functional import SimpleLazyObject
 
+from .crypto import EncryptedTextField
+
 # Besides the apps whose AppConfig says ``audited = True``: the TOTP devices of
 # portal.two_factor, a library's model that holds who turned two-factor on.
 AUDITED_LIBRARY_APPS = {"otp_totp"}
@@ -128,7 +130,8 @@ def _masked(secret):
 def field_values(instance):
     """The concrete field values of an instance, secrets masked.
 
-    A model leaves derived fields out with ``audit_exclude = {"field", ...}``.
+    Encrypted personal data is masked like a secret. A model leaves derived fields out
+    with ``audit_exclude = {"field", ...}``.
     """
     values = {}
     skipped = NOISE_FIELDS | getattr(type(instance), "audit_exclude", set())
@@ -136,7 +139,8 @@ def field_values(instance):
         if field.name in skipped:
             continue
         value = field.value_from_object(instance)
-        values[field.attname] = _masked(value) if field.name in SECRET_FIELDS else _plain(value)
+        secret = field.name in SECRET_FIELDS or isinstance(field, EncryptedTextField)
+        values[field.attname] = _masked(value) if secret else _plain(value)
     return values
 
 

@@ -37,6 +37,7 @@ class DemoContext:
     users: dict = field(default_factory=dict)
     logins: list = field(default_factory=list)  # (role label, username, password)
     totp_secret: str = DEMO_TOTP_SECRET
+    notes: list = field(default_factory=list)  # lines printed after the logins
 
     def add_login(self, user, password=DEMO_PASSWORD):
         self.logins.append((str(user.get_role_display()), user.username, password))

@@ -274,6 +274,12 @@ class AuditEntry(models.Model):
     def delete(self, *args, **kwargs):
         raise PermissionError("Audit entries are append-only.")
 
+    @property
+    def actor_display(self):
+        """Who, as pages show it: the recorded name, or what "anonymous" and "system" mean."""
+        unnamed = {"anonymous": _("a visitor (not signed in)"), "system": _("the system")}
+        return unnamed.get(self.actor_label, self.actor_label)
+
 
 class StatusLog(models.Model):
     """One applied workflow transition (portal.workflow): action, from, to, who, why, when.

@@ -28,6 +28,15 @@ SECRET_KEY = env.str(
 )
 if not SECRET_KEY:
     raise environ.ImproperlyConfigured("SECRET_KEY must be set when PORTAL_ENV=production.")
+# Keys for personal data encrypted at rest (portal.crypto); the first encrypts, all decrypt,
+# so a new key is put first and the old ones kept until the rows are re-encrypted.
+FIELD_ENCRYPTION_KEYS = env.list(
+    "FIELD_ENCRYPTION_KEYS", default=[] if PRODUCTION else [SECRET_KEY]
+)
+if not FIELD_ENCRYPTION_KEYS:
+    raise environ.ImproperlyConfigured(
+        "FIELD_ENCRYPTION_KEYS must be set when PORTAL_ENV=production."
+    )
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[] if PRODUCTION else ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
@@ -138,7 +147,12 @@ PORTAL_RATE_LIMITS = {
     "signup": env.str("RATE_LIMIT_SIGNUP", default="5/hour"),
     "password_reset": env.str("RATE_LIMIT_PASSWORD_RESET", default="5/hour"),
     "public_search": env.str("RATE_LIMIT_PUBLIC_SEARCH", default="60/minute"),
+    "complaint": env.str("RATE_LIMIT_COMPLAINT", default="10/hour"),
+    "complaint_phone": env.str("RATE_LIMIT_COMPLAINT_PHONE", default="5/day"),
+    "tracking": env.str("RATE_LIMIT_TRACKING", default="20/hour"),
 }
+# A public form posted sooner than this after it was served is a robot's (portal.form_guard).
+PORTAL_FORM_MIN_SECONDS = env.int("PORTAL_FORM_MIN_SECONDS", default=3)
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
@@ -195,6 +209,10 @@ CELERY_BEAT_SCHEDULE = {
     "expire-certificates": {
         "task": "enterprises.tasks.expire_certificates",
         "schedule": crontab(hour=1, minute=30),
+    },
+    "complaint-deadline-reminders": {
+        "task": "complaints.tasks.send_deadline_reminders",
+        "schedule": crontab(hour=7, minute=0),
     },
     "remove-expired-import-uploads": {
         "task": "enterprises.tasks.remove_expired_import_uploads",

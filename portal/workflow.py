@@ -85,6 +85,7 @@ class Change:
     at: object
     source: str
     target: str
+    details: dict = dataclasses.field(default_factory=dict)  # what the form chose besides a reason
 
 
 @dataclass(frozen=True)
@@ -187,7 +188,7 @@ class Workflow:
             row.from_label, row.to_label = self.label(row.from_status), self.label(row.to_status)
         return rows
 
-    def apply(self, obj, action, user, *, reason="", at=None):
+    def apply(self, obj, action, user, *, reason="", at=None, details=None):
         """Lock, check, do, write the status, one log row and the audit entry; then after commit."""
         reason = (reason or "").strip()
         at = at or timezone.now()
@@ -197,7 +198,10 @@ class Workflow:
             rule = self.check(action, source, role_of(user), reason)
             extra = {}
             if rule.does is not None:
-                extra = rule.does(locked, Change(user, reason, at, source, rule.target)) or {}
+                extra = (
+                    rule.does(locked, Change(user, reason, at, source, rule.target, details or {}))
+                    or {}
+                )
             setattr(locked, self.field, rule.target)
             locked.save()
             log = self.log_class.objects.create(

@@ -5,6 +5,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import translation
 
+from complaints.models import Ground, RuleSet
+from complaints.rule_sets import ensure_rule_sets
 from portal.reference_data import ensure_loaded
 from reporting.defaults import ensure_default_rounds
 from reporting.models import Milestone, Round
@@ -25,6 +27,7 @@ def _reference_data(request):
         request.getfixturevalue("transactional_db")
         ensure_loaded()
         ensure_default_rounds(Round, Milestone)
+        ensure_rule_sets(RuleSet, Ground)
 
 
 @pytest.fixture

@@ -1,7 +1,7 @@
 """factory_boy factories: the one way tests build objects.
 
 Users of each role in a reporting unit, enterprises with a valid USCC, claims,
-pledges, certificates, declarations, their status logs and measures.
+pledges, certificates, declarations, their status logs and measures, complaints.
 """
 
 import datetime
@@ -12,6 +12,9 @@ from decimal import Decimal
 import factory
 from django.conf import settings
 
+from complaints.models import Complaint, RuleSet
+from complaints.services import deadlines as complaint_deadlines
+from complaints.services import intake
 from enterprises import uscc as uscc_mod
 from enterprises.models import (
     Certificate,
@@ -370,3 +373,41 @@ class HolidayCalendarFactory(factory.django.DjangoModelFactory):
 
     year = factory.LazyFunction(lambda: 2030 + HolidayCalendar.objects.count())
     entries = factory.LazyAttribute(lambda o: [[f"{o.year}-01-01", "holiday", "元旦"]])
+
+
+# Complaints: filed the way the service files them (routing, rule set, deadlines).
+def complaint_submission(**overrides):
+    """The fields of a complaint about an unknown operator in Guangzhou Tianhe (440106)."""
+    data = {
+        "complainant_name": "王小明",
+        "complainant_phone": "13812345678",
+        "complainant_id_number": "",
+        "complainant_address": "广州市天河区体育东路2号",
+        "operator_name": "某某美容店",
+        "operator_address": "广州市天河区天河路3号",
+        "division": AdminDivision.objects.get(code="440106"),
+        "service_section": "O",
+        "happened_on": datetime.date(2026, 11, 20),
+        "description": "预付卡充值后店铺关门，无法退款。",
+        "request": "退还余额1200元。",
+    }
+    data.update(overrides)
+    return data
+
+
+def complaint(received_on=None, kind=Complaint.Kind.COMPLAINT, user=None, **overrides):
+    """One complaint (or report) filed online, as if received on the given day.
+
+    Filed today, then moved to ``received_on`` (which may lie ahead, for deadlines that
+    need next year's calendar) with its rule set and deadlines recomputed.
+    """
+    filed = intake.file(
+        complaint_submission(**overrides), kinds=[kind], channel=Complaint.Channel.ONLINE, user=user
+    )
+    complaint = filed.complaints[0]
+    if received_on is not None:
+        complaint.received_on = received_on
+        complaint.rule_set = RuleSet.in_force_on(received_on)
+        complaint_deadlines.compute(complaint)
+        complaint.save()
+    return complaint

@@ -5,6 +5,7 @@ project's apps must have a maker here, so a new model cannot slip past them.
 A maker takes the reporting unit code ("440000" Guangdong, "330000" Zhejiang).
 """
 
+import datetime
 import itertools
 
 from portal import jobs
@@ -263,6 +264,116 @@ def _attachment(unit_code):
     attachment.file.save("attachment.pdf", ContentFile(b"%PDF-1.4"), save=False)
     attachment.save()
     return attachment
+
+
+@maker("complaints.RuleSet")
+def _rule_set(unit_code):
+    from complaints.models import RuleSet
+
+    return RuleSet.objects.get(code="order-121")
+
+
+@maker("complaints.Ground")
+def _ground(unit_code):
+    return _rule_set(unit_code).grounds.first()
+
+
+@maker("complaints.Complaint")
+def _complaint(unit_code):
+    """A complaint about an enterprise of the unit, named so that a page showing it is caught."""
+    from tests.factories import complaint
+
+    operator = enterprise(unit_code)
+    return complaint(
+        operator=operator,
+        operator_name=operator.name,
+        complainant_phone=f"139{next(_numbers):08d}",
+    )
+
+
+@maker("complaints.ComplaintStatusChange")
+def _complaint_status_change(unit_code):
+    from complaints.services import handling
+
+    filed = _complaint(unit_code)
+    return handling.COMPLAINT.apply(filed, "accept", staff(unit_code))
+
+
+@maker("complaints.ComplaintAttachment")
+def _complaint_attachment(unit_code):
+    from django.core.files.base import ContentFile
+
+    from complaints.models import ComplaintAttachment
+
+    attached = ComplaintAttachment(
+        complaint=_complaint(unit_code), name="发票.pdf", content_kind="pdf", size=8
+    )
+    attached.file.save("evidence.pdf", ContentFile(b"%PDF-1.4"), save=False)
+    attached.save()
+    return attached
+
+
+@maker("complaints.ComplaintReply")
+def _complaint_reply(unit_code):
+    from complaints.models import ComplaintReply
+
+    return ComplaintReply.objects.create(
+        complaint=_complaint(unit_code), author=staff(unit_code), text="请于三日内答复。"
+    )
+
+
+@maker("complaints.RoutingRule")
+def _routing_rule(unit_code):
+    from complaints.models import RoutingRule
+
+    return RoutingRule.objects.create(
+        owner=ReportingUnit.objects.get(code=unit_code),
+        description=f"标记规则{unit_code}",
+        division_prefix=DIVISION_OF_UNIT[unit_code][:4],
+        target_division=AdminDivision.objects.get(code=DIVISION_OF_UNIT[unit_code]),
+    )
+
+
+@maker("complaints.OdrEnterprise")
+def _odr_enterprise(unit_code):
+    from complaints.models import OdrEnterprise
+
+    return OdrEnterprise.objects.create(
+        enterprise=enterprise(unit_code), since=datetime.date(2025, 1, 1)
+    )
+
+
+@maker("complaints.ComplaintTransfer")
+def _complaint_transfer(unit_code):
+    """A complaint of the other demo province, sent to this unit."""
+    from complaints.services import transfers
+
+    other = "330000" if unit_code != "330000" else "440000"
+    filed = _complaint(other)
+    return transfers.send(
+        filed,
+        staff(other),
+        AdminDivision.objects.get(code=DIVISION_OF_UNIT[unit_code]),
+        "经营地在此",
+    )
+
+
+@maker("complaints.ComplaintTransferChange")
+def _complaint_transfer_change(unit_code):
+    from complaints.services import transfers
+
+    sent = _complaint_transfer(unit_code)
+    return transfers.TRANSFER.apply(sent, "refuse_transfer", staff(unit_code), reason="非本辖区")
+
+
+@maker("complaints.ComplaintReminder")
+def _complaint_reminder(unit_code):
+    from complaints.models import ComplaintReminder
+
+    filed = _complaint(unit_code)
+    return ComplaintReminder.objects.create(
+        complaint=filed, kind="due_soon", due=filed.decision_due
+    )
 
 
 def make_model(label, unit_code):

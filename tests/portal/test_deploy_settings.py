@@ -14,6 +14,7 @@ def test_check_deploy_is_clean_under_production_settings():
         "PORTAL_ENV": "production",
         "DJANGO_SETTINGS_MODULE": "portal.settings",
         "SECRET_KEY": "x" * 60 + "production-like-secret-key-for-the-deploy-check",
+        "FIELD_ENCRYPTION_KEYS": "y" * 50,
         "ALLOWED_HOSTS": "portal.example.cn",
         "DATABASE_URL": os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/portal"),
     }
@@ -28,6 +29,16 @@ def test_check_deploy_is_clean_under_production_settings():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_keys_for_personal_data():
+    env = {**os.environ, "PORTAL_ENV": "production", "DJANGO_SETTINGS_MODULE": "portal.settings",
+           "SECRET_KEY": "x" * 60}  # fmt: skip
+    env.pop("FIELD_ENCRYPTION_KEYS", None)
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert result.returncode != 0 and "FIELD_ENCRYPTION_KEYS" in result.stderr
 
 
 def test_production_refuses_to_start_without_a_secret_key():

@@ -22,6 +22,7 @@ SKIPPED_PREFIXES = ("admin/", "static/", "media/")
 
 # Function views that take an object id: which model the id belongs to.
 def _models():
+    from complaints import models as c
     from enterprises import models as e
     from portal import models as p
     from reporting import models as r
@@ -63,6 +64,13 @@ def _models():
         "reporting:version_pdf": r.ReportVersion,
         "reporting:attachment": r.Attachment,
         "reporting:measure_edit": r.Measure,
+        **{f"complaints:{name}": c.Complaint for name in ("detail", "act", "reply", "take")},
+        "complaints:decide": c.Complaint,
+        "complaints:transfer": c.Complaint,
+        "complaints:transfer_decide": c.ComplaintTransfer,
+        "complaints:rule_set_edit": c.RuleSet,
+        "complaints:routing_rule_toggle": c.RoutingRule,
+        "complaints:attachment": c.ComplaintAttachment,
     }
 
 
@@ -90,7 +98,18 @@ SPECIAL_KWARGS = {
             ("pledge", "enterprises.Pledge", "submit"),
             ("declaration", "enterprises.StandardDeclaration", "confirm"),
             ("certificate", "enterprises.Certificate", "suspend"),
+            ("complaint", "complaints.Complaint", "accept"),
         ]
+    },
+    "complaints:decide": lambda unit: {
+        "pk": scope_objects.make_model("complaints.Complaint", unit).pk,
+        "action": "refuse",
+    },
+    **{
+        name: lambda unit: {
+            "code": scope_objects.make_model("complaints.Complaint", unit).tracking_code
+        }
+        for name in ("complaints:status", "complaints:rate")
     },
     "reporting:report_transition": lambda unit: {
         "pk": scope_objects.make_model("reporting.ProgressReport", unit).pk,
@@ -104,7 +123,8 @@ PUBLIC = {
     "schema", "api-docs", "api-redoc", "enterprises:signup", "enterprises:signup_sent",
     "enterprises:signup_confirm", "enterprises:public_pledges",
     "enterprises:public_enterprise", "enterprises:public_declarations",
-    "enterprises:public_declaration", "favicon", "csp_report",
+    "enterprises:public_declaration", "favicon", "csp_report", "complaints:file",
+    "complaints:filed", "complaints:track", "complaints:status", "complaints:rate",
 }  # fmt: skip
 OUT_OF_SCOPE = {403, 404, 405}
 

@@ -42,7 +42,7 @@ def test_resubmission_after_acceptance_is_refused(guangdong_report, province_use
 
     for action in ("resubmit", "submit", "return"):
         user = hq_user if action == "return" else province_user
-        with pytest.raises(TransitionRefused, match="accepted"):
+        with pytest.raises(TransitionRefused, match="已被接收"):
             REPORT.apply(guangdong_report, action, user)
 
 

@@ -25,6 +25,8 @@ class Command(BaseCommand):
             "(员工账号登录需第二重验证). Add this key to any TOTP authenticator app, "
             f"or run `oathtool --totp -b {demo.totp_secret}`:\n  {demo.totp_secret}"
         )
+        for note in demo.notes:
+            self.stdout.write(f"\n{note}")
 
     def print_logins(self, logins):
         rows = [("Role 角色", "Username 用户名", "Password 密码"), *logins]

@@ -1,0 +1,47 @@
+"""What the complaints app contributes to a progress report (task 11, consumption environment).
+
+``metrics(reporting_unit, period_start, period_end)``: complaints and reports the unit
+received in the period (both days included), how many it accepted and how many
+mediations succeeded in it, and the consumers' ratings of those it closed. Task 5's
+after-sales figures come with the after-sales records (not built yet).
+"""
+
+from django.db.models import Avg, Count, Q
+from django.utils.translation import gettext_lazy as _
+
+from .models import Complaint, ComplaintStatusChange
+
+Kind = Complaint.Kind
+
+
+def figure(task, key, label, value, unit):
+    return {"task": task, "key": key, "label": label, "value": value or 0, "unit": unit}
+
+
+def metrics(reporting_unit, period_start, period_end):
+    received = Q(received_on__range=(period_start, period_end))
+    closed = Q(closed_on__range=(period_start, period_end))
+    complaints = Q(kind=Kind.COMPLAINT)
+    counts = Complaint.objects.filter(reporting_unit=reporting_unit).aggregate(
+        received=Count("id", filter=received & complaints),
+        accepted=Count("id", filter=Q(accepted_on__range=(period_start, period_end))),
+        reports=Count("id", filter=received & Q(kind=Kind.REPORT)),
+        rating=Avg("rating", filter=closed & Q(rating__isnull=False)),
+    )  # fmt: skip
+    mediated = ComplaintStatusChange.objects.filter(
+        complaint__reporting_unit=reporting_unit,
+        action="settle",
+        at__date__range=(period_start, period_end),
+    ).count()
+    return [
+        figure(11, "complaints_received", _("Consumer complaints received"), counts["received"],
+               _("complaints")),
+        figure(11, "complaints_accepted", _("Complaints accepted"), counts["accepted"],
+               _("complaints")),
+        figure(11, "complaints_mediated", _("Complaints mediated successfully"),
+               mediated, _("complaints")),
+        figure(11, "reports_received", _("Reports of violations received"), counts["reports"],
+               _("reports")),
+        figure(11, "complaint_rating", _("Consumers' average rating of the handling"),
+               round(counts["rating"] or 0, 1), _("out of 5")),
+    ]  # fmt: skip

@@ -1,0 +1,26 @@
+from .complaints import (
+    Complaint,
+    ComplaintAttachment,
+    ComplaintReminder,
+    ComplaintReply,
+    ComplaintStatusChange,
+    ComplaintTransfer,
+    ComplaintTransferChange,
+    OdrEnterprise,
+    RoutingRule,
+)
+from .rules import Ground, RuleSet
+
+__all__ = [
+    "ComplaintAttachment",
+    "ComplaintReminder",
+    "ComplaintReply",
+    "Complaint",
+    "ComplaintStatusChange",
+    "ComplaintTransfer",
+    "ComplaintTransferChange",
+    "Ground",
+    "OdrEnterprise",
+    "RoutingRule",
+    "RuleSet",
+]

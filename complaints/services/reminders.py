@@ -1,0 +1,58 @@
+"""The daily reminders: each deadline due within 2 working days, and each overdue, once.
+
+Sent to the complaint's officer, or to the unit's staff when nobody has taken it on.
+Idempotent like the reporting schedule: a reminder already recorded is not sent again,
+and a deadline that moves (a new due date) is a new reminder.
+"""
+
+import datetime
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from portal import mail, workdays
+
+from ..models import Complaint, ComplaintReminder
+from . import deadlines
+
+DUE_SOON_DAYS = 2
+Kind = ComplaintReminder.Kind
+
+
+def run_daily(today=None):
+    """Send the day's reminders; returns how many were sent."""
+    today = today or timezone.localdate()
+    soon_until = workdays.add_working_days(today, DUE_SOON_DAYS)
+    rows = (
+        Complaint.objects.filter(status__in=deadlines.OPEN)
+        .annotate(due=Coalesce(F("mediation_due"), F("decision_due")))
+        .filter(due__lte=soon_until)
+        .select_related("officer", "reporting_unit")
+    )
+    sent = 0
+    for complaint in rows.iterator(chunk_size=1000):
+        kind = Kind.OVERDUE if complaint.due < today else Kind.DUE_SOON
+        sent += _remind(complaint, kind)
+    return sent
+
+
+def _remind(complaint, kind):
+    try:
+        with transaction.atomic():
+            ComplaintReminder.objects.create(complaint=complaint, kind=kind, due=complaint.due)
+            recipients = (
+                [complaint.officer]
+                if complaint.officer
+                else mail.unit_staff(complaint.reporting_unit)
+            )
+            mail.send(f"complaint_{kind}", recipients, {"complaint": complaint})
+    except IntegrityError:
+        return 0  # already reminded of this deadline
+    return 1
+
+
+def run_daily_for(today_iso=None):
+    """What the Celery task runs: the day's reminders for a date (ISO) or today."""
+    return run_daily(datetime.date.fromisoformat(today_iso) if today_iso else None)
