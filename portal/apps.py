@@ -11,8 +11,9 @@ class PortalConfig(AppConfig):
     def ready(self):
         from django.core import checks
 
-        from . import audit, limits, uploads
+        from . import audit, limits, text, uploads
 
+        text.strip_bidi_on_save()
         audit.connect_signals()
         limits.use_api_message()
         checks.register(uploads.check_private_root, checks.Tags.security)

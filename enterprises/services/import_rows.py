@@ -10,6 +10,7 @@ from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 
 from portal.models import AdminDivision, ReportingUnit
+from portal.text import without_bidi
 
 from .. import industries, uscc
 from ..models import Enterprise
@@ -219,7 +220,7 @@ def _text(value):
         value = int(value)
     if isinstance(value, datetime.datetime | datetime.date):
         raise ValidationError(_("A date where text is expected; format the column as text."))
-    return str(value).strip()
+    return without_bidi(str(value)).strip()
 
 
 def _date(value):

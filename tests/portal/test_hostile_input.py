@@ -32,6 +32,7 @@ HOSTILE = (
     f"{SCRIPT} {BREAK_OUT} ' OR 1=1; DROP TABLE portal_user; -- "
     "＜ｓｃｒｉｐｔ＞全角 零\u200b宽\u200d字 Ωмир مرحبا 中文 \u202etxt.exe"
 )
+STORED = HOSTILE.replace("\u202e", "")  # bidi overrides are dropped on save (portal.text)
 RAW = ("<script>alert", "<img src=x")
 ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;"
 FORMULA = '=HYPERLINK("http://x","y")'
@@ -175,13 +176,13 @@ def typed(client_for, province_user, enterprise_user, report):
     }
 
 
-def test_the_forms_keep_the_text_exactly_as_typed(typed):
-    assert typed["enterprise"].address == HOSTILE
-    assert typed["pledge"].latest_revision().services == HOSTILE
-    assert typed["report"].texts["task-1"] == HOSTILE
-    assert typed["measure"].description == HOSTILE
-    assert typed["certificate"].scope_text == HOSTILE
-    assert typed["declaration"].standard_name == HOSTILE
+def test_the_forms_keep_the_text_as_typed_without_bidi_overrides(typed):
+    assert typed["enterprise"].address == STORED
+    assert typed["pledge"].latest_revision().services == STORED
+    assert typed["report"].texts["task-1"] == STORED
+    assert typed["measure"].description == STORED
+    assert typed["certificate"].scope_text == STORED
+    assert typed["declaration"].standard_name == STORED
 
 
 def pages(typed):
@@ -261,7 +262,7 @@ def test_the_pdf_prints_the_text_literally(typed, client_for, province_user):
 
     text = text_of(pdf)
     sections = len([key for key, value in report.texts.items() if value])
-    assert text.count(SCRIPT) > sections and text.count(squeezed(BREAK_OUT)) > sections
+    assert text.count(SCRIPT) >= sections and text.count(squeezed(BREAK_OUT)) >= sections
     assert "DROPTABLEportal_user" in text and "＜ｓｃｒｉｐｔ＞全角" in text
     assert "Ωмир" in text and squeezed(typed["measure"].name)[:40] in text
 
@@ -271,7 +272,7 @@ def test_the_export_keeps_every_value_as_text(typed, client_for, province_user):
 
     sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
     row = list(sheet[2])
-    address = next(cell for cell in row if cell.value == HOSTILE)
+    address = next(cell for cell in row if cell.value == STORED)
     contact = next(cell for cell in row if cell.value == FORMULA)
     phone = next(cell for cell in row if cell.value == "+86-20-1")
     assert address.data_type == "s"
