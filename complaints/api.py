@@ -2,7 +2,7 @@
 
 import django_filters
 from django.utils.translation import gettext
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import exceptions, serializers, viewsets
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
@@ -71,7 +71,7 @@ class ComplaintViewSet(ScopedReadOnlyViewSet):
 
 class StatusQuery(serializers.Serializer):
     tracking_code = serializers.CharField(min_length=12, max_length=12)
-    phone_last_four = serializers.RegexField(r"^\d{4}$")
+    phone_last_four = serializers.RegexField(r"^[0-9]{4}$")
 
 
 class PublicStatus(serializers.Serializer):
@@ -90,17 +90,25 @@ class ComplaintStatusViewSet(viewsets.ViewSet):
     permission_classes = [AllowAny]
     authentication_classes = []
 
-    @extend_schema(request=StatusQuery, responses=PublicStatus, operation_id="complaint_status")
+    @extend_schema(
+        request=StatusQuery,
+        responses={
+            200: PublicStatus,
+            404: OpenApiResponse(description="No complaint matches this code and these digits"),
+        },
+        operation_id="complaint_status",
+    )
     def create(self, request):
         wait = hit("tracking", client_address(request))
         if wait:
             return too_many_requests(request, wait)
         query = StatusQuery(data=request.data)
         query.is_valid(raise_exception=True)
-        complaint = intake.track(**query.validated_data)
+        data = query.validated_data
+        complaint = intake.track(data["tracking_code"], data["phone_last_four"])
         if complaint is None:
             raise exceptions.NotFound(gettext("No complaint matches this code and these digits."))
-        return Response(PublicStatus(complaint).data)
+        return Response(PublicStatus(complaint).data, status=200)
 
 
 router = SimpleRouter()

@@ -152,7 +152,7 @@ def track(code, phone_last_four):
     code = code.strip().upper()
     complaint = Complaint.objects.filter(tracking_code=code).first()
     if complaint is None or not secrets.compare_digest(
-        complaint.complainant_phone[-4:], phone_last_four.strip()
+        complaint.complainant_phone[-4:].encode(), phone_last_four.strip().encode()
     ):
         return None
     return complaint

@@ -60,4 +60,7 @@ def add_error_responses(result, generator, request, public):
                 responses.setdefault(
                     status, {"description": DESCRIPTIONS[status], "content": reference}
                 )
+            for status, response in responses.items():
+                if status.startswith("4"):  # declared by the view (e.g. a 404 without an id)
+                    response.setdefault("content", reference)
     return result

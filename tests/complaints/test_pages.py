@@ -255,3 +255,19 @@ def test_the_handler_refuses_on_a_ground_and_the_consumer_sees_why_and_rates(cli
     consumer.post(f"/complaints/track/{filed.tracking_code}/rate/", {"rating": "5"})
     filed.refresh_from_db()
     assert filed.rating == 2
+
+
+def test_the_public_status_api_answers_by_code_and_digits_alike_for_any_miss(client):
+    filed = complaint()
+    url = "/api/v1/complaint-status/"
+    found = client.post(url, {"tracking_code": filed.tracking_code, "phone_last_four": "5678"})
+    assert found.status_code == 200
+    assert found.json()["status"] == "received" and "王小明" not in found.content.decode()
+    wrong_phone = client.post(
+        url, {"tracking_code": filed.tracking_code, "phone_last_four": "0000"}
+    )
+    wrong_code = client.post(url, {"tracking_code": "ZZZZZZZZZZZZ", "phone_last_four": "5678"})
+    assert wrong_phone.status_code == wrong_code.status_code == 404
+    assert wrong_phone.json() == wrong_code.json()
+    odd = client.post(url, {"tracking_code": "content_type", "phone_last_four": "٣٣٣٣"})
+    assert odd.status_code == 400
