@@ -2,6 +2,8 @@
 
 import pytest
 
+from complaints.services.handling import COMPLAINT
+from complaints.services.transfers import TRANSFER
 from enterprises.services.certificates import CERTIFICATE
 from enterprises.services.claims import CLAIM
 from enterprises.services.pledges import PLEDGE
@@ -10,7 +12,7 @@ from portal.access import ENTERPRISE, HEADQUARTERS, PROVINCIAL
 from portal.workflow import SYSTEM, TransitionRefused
 from reporting.services.reports import REPORT
 
-WORKFLOWS = [PLEDGE, CERTIFICATE, CLAIM, FRONT_RUNNER, REPORT]
+WORKFLOWS = [PLEDGE, CERTIFICATE, CLAIM, FRONT_RUNNER, REPORT, COMPLAINT, TRANSFER]
 ROLES = [HEADQUARTERS, PROVINCIAL, ENTERPRISE, SYSTEM]
 
 
