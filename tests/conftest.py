@@ -55,6 +55,13 @@ def enterprise_user(db):
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the default language: a request in English leaves English active
+    in its thread (LocaleMiddleware does not reset it), which later code would inherit."""
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _fresh_rate_limits():
     """Rate-limit counters live in the cache: each test starts with none (this worker's only)."""
     client = cache._cache.get_client(write=True)
