@@ -8,7 +8,7 @@ from portal.dashboard import Panel
 
 from .models import Complaint, ComplaintTransfer
 from .services import transfers
-from .views.handling import complaint_rows, due_filter
+from .services.lists import complaint_rows, due_filter
 
 
 def panels(request):

@@ -8,27 +8,22 @@ and a deadline that moves (a new due date) is a new reminder.
 import datetime
 
 from django.db import IntegrityError, transaction
-from django.db.models import F
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from portal import mail, workdays
+from portal import mail
 
 from ..models import Complaint, ComplaintReminder
-from . import deadlines
+from . import deadlines, lists
 
-DUE_SOON_DAYS = 2
 Kind = ComplaintReminder.Kind
 
 
 def run_daily(today=None):
     """Send the day's reminders; returns how many were sent."""
     today = today or timezone.localdate()
-    soon_until = workdays.add_working_days(today, DUE_SOON_DAYS)
     rows = (
-        Complaint.objects.filter(status__in=deadlines.OPEN)
-        .annotate(due=Coalesce(F("mediation_due"), F("decision_due")))
-        .filter(due__lte=soon_until)
+        lists.with_due(Complaint.objects.filter(status__in=deadlines.OPEN))
+        .filter(due__lte=lists.soon_until(today))
         .select_related("officer", "reporting_unit")
     )
     sent = 0

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from portal.scoping import scoped
 from portal.workflow import STAFF, Transition, Workflow
 
 from .. import privacy
@@ -84,7 +85,5 @@ TRANSFER = Workflow(
 
 def waiting_for(user):
     """Transfers sent to the user's unit, waiting first."""
-    from portal.scoping import scoped
-
     rows = ComplaintTransfer.objects.select_related("complaint", "from_unit", "to_division")
     return scoped(rows, user).order_by("-status", "-requested_at")

@@ -4,8 +4,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import F
-from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -13,41 +11,19 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from portal import uploads, workdays
+from portal import uploads
 from portal.access import STAFF_ROLES, get_scoped_or_404, roles_required
 from portal.audit import history_for
-from portal.scoping import scoped
 from portal.workflow_views import apply_posted, error_messages, transition_buttons
 
 from .. import privacy
 from ..forms import GroundForm, RecordedComplaintForm, TransferForm
 from ..models import Complaint, ComplaintAttachment, ComplaintTransfer, Ground
-from ..services import deadlines, handling, intake, transfers
+from ..services import handling, intake, transfers
+from ..services.lists import complaint_rows, due_filter
 
-DUE_SOON_DAYS = 2
 Status = Complaint.Status
 GROUND_ACTIONS = {"refuse": Ground.Kind.REFUSAL, "terminate": Ground.Kind.MEDIATION_END}
-
-
-def complaint_rows(user):
-    """Complaints in the user's scope, with the deadline that matters now as ``due``."""
-    rows = scoped(Complaint.objects.select_related("reporting_unit", "rule_set"), user)
-    if user.is_enterprise_user:
-        rows = rows.exclude(kind=Complaint.Kind.REPORT)
-    return rows.annotate(due=Coalesce(F("mediation_due"), F("decision_due")))
-
-
-def due_filter(rows, which, today=None):
-    """``soon``: open and due within DUE_SOON_DAYS working days; ``overdue``: past due."""
-    today = today or timezone.localdate()
-    open_rows = rows.filter(status__in=deadlines.OPEN)
-    if which == "overdue":
-        return open_rows.filter(due__lt=today)
-    if which == "soon":
-        return open_rows.filter(
-            due__gte=today, due__lte=workdays.add_working_days(today, DUE_SOON_DAYS)
-        )
-    return rows
 
 
 @login_required
