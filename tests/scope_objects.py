@@ -376,6 +376,17 @@ def _complaint_reminder(unit_code):
     )
 
 
+@maker("credit.EnterpriseRiskClass")
+def _enterprise_risk_class(unit_code):
+    from django.utils import timezone
+
+    from credit.models import EnterpriseRiskClass
+
+    return EnterpriseRiskClass.objects.create(
+        enterprise=enterprise(unit_code), risk_class="C", score=61, computed_at=timezone.now()
+    )
+
+
 def make_model(label, unit_code):
     """An object of the model named by its label, in the unit."""
     return MAKERS[label](unit_code)

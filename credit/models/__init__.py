@@ -1,0 +1,3 @@
+from .risk import UNCLASSIFIED, EnterpriseRiskClass, RiskClass
+
+__all__ = ["UNCLASSIFIED", "EnterpriseRiskClass", "RiskClass"]
