@@ -1,6 +1,10 @@
 """Every declared workflow, walked for every action, state and role without a database."""
 
+import importlib
+import pkgutil
+
 import pytest
+from django.apps import apps
 
 from complaints.services.handling import COMPLAINT
 from complaints.services.transfers import TRANSFER
@@ -9,10 +13,28 @@ from enterprises.services.claims import CLAIM
 from enterprises.services.pledges import PLEDGE
 from enterprises.services.standards import FRONT_RUNNER
 from portal.access import ENTERPRISE, HEADQUARTERS, PROVINCIAL
-from portal.workflow import SYSTEM, TransitionRefused
+from portal.discovery import project_apps
+from portal.models import StatusLog
+from portal.workflow import SYSTEM, TransitionRefused, Workflow
 from reporting.services.reports import REPORT
 
-WORKFLOWS = [PLEDGE, CERTIFICATE, CLAIM, FRONT_RUNNER, REPORT, COMPLAINT, TRANSFER]
+
+def declared_workflows():
+    """Every Workflow declared at module level in the project's apps, found by importing them."""
+    found = {}
+    for config in project_apps():
+        package = importlib.import_module(config.name)
+        for module_info in pkgutil.walk_packages(package.__path__, f"{config.name}."):
+            if ".migrations" in module_info.name or ".management" in module_info.name:
+                continue
+            module = importlib.import_module(module_info.name)
+            for value in vars(module).values():
+                if isinstance(value, Workflow):
+                    found[value.model, value.field] = value
+    return list(found.values())
+
+
+WORKFLOWS = declared_workflows()
 ROLES = [HEADQUARTERS, PROVINCIAL, ENTERPRISE, SYSTEM]
 
 
@@ -26,6 +48,13 @@ def walk(workflow):
         for state in states(workflow):
             for role in ROLES:
                 yield rule, state, role
+
+
+def test_every_status_log_belongs_to_a_walked_workflow():
+    logs = {m for m in apps.get_models() if issubclass(m, StatusLog)}
+    assert logs == {w.log_class for w in WORKFLOWS}
+    for known in (PLEDGE, CERTIFICATE, CLAIM, FRONT_RUNNER, REPORT, COMPLAINT, TRANSFER):
+        assert any(known is found for found in WORKFLOWS), known.model
 
 
 @pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda w: w.model)
