@@ -22,6 +22,7 @@ urlpatterns = [
     path("handling/<int:pk>/reply/", handling.reply, name="reply"),
     path("handling/<int:pk>/take/", handling.take, name="take"),
     path("handling/<int:pk>/transfer/", handling.transfer, name="transfer"),
+    path("handling/<int:pk>/parties-told/", handling.parties_told, name="parties_told"),
     path("transfers/", handling.transfer_list, name="transfers"),
     path("transfers/<int:pk>/decide/", handling.transfer_decide, name="transfer_decide"),
     path("attachments/<int:pk>/", handling.attachment, name="attachment"),

@@ -164,6 +164,8 @@ class Complaint(models.Model):
     odr_due = models.DateField(_("ODR settlement due"), null=True, blank=True)
     decision_due = models.DateField(_("decision due"))
     mediation_due = models.DateField(_("mediation due"), null=True, blank=True)
+    end_notice_due = models.DateField(_("parties to be told it ended by"), null=True, blank=True)
+    parties_told_on = models.DateField(_("parties told it ended on"), null=True, blank=True)
     deadline_provisional = models.BooleanField(_("provisional deadline"), default=False)
     calendar_version = models.CharField(_("calendar version"), max_length=100)
 

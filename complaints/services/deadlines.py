@@ -46,6 +46,15 @@ def compute(complaint, calendar=None):
     return complaint
 
 
+def set_end_notice(complaint, calendar=None):
+    """When mediation ends: both parties are to be told within the rule set's days (not saved)."""
+    ended = workdays.deadline(complaint.closed_on, complaint.rule_set.end_notice_days, calendar)
+    complaint.end_notice_due = ended.date
+    complaint.deadline_provisional = ended.provisional
+    complaint.calendar_version = ended.calendar_version
+    return complaint
+
+
 # The columns a complaint's deadlines depend on: complaints sharing them share deadlines.
 TRIGGERS = ["kind", "rule_set_id", "received_on", "accepted_on", "suspended_days", "extended_days"]
 NO_DATE = datetime.date(1, 1, 1)  # stands for "not accepted" so the join can use equality
@@ -119,7 +128,41 @@ def recompute_open(calendar=None):
     rules = {rule_set.pk: rule_set for rule_set in RuleSet.objects.all()}
     with transaction.atomic():
         rows = [_computed(group, rules, calendar) for group in _groups(_stale(calendar))]
-        return sum(_update(rows[i : i + CHUNK], calendar) for i in range(0, len(rows), CHUNK))
+        count = sum(_update(rows[i : i + CHUNK], calendar) for i in range(0, len(rows), CHUNK))
+        return count + _recompute_end_notices(rules, calendar)
+
+
+_END_NOTICE_UPDATE = """
+    UPDATE complaints_complaint AS c
+       SET end_notice_due = v.due, deadline_provisional = v.provisional, calendar_version = %s
+      FROM (VALUES {values}) AS v (rule_set_id, closed_on, due, provisional)
+     WHERE c.rule_set_id = v.rule_set_id AND c.closed_on = v.closed_on
+       AND c.end_notice_due IS NOT NULL AND c.parties_told_on IS NULL
+       AND c.calendar_version <> %s
+"""
+
+
+def _recompute_end_notices(rules, calendar):
+    """Notices of mediation's end still owed: one row per rule set and end date."""
+    pending = Complaint.objects.filter(end_notice_due__isnull=False, parties_told_on__isnull=True)
+    groups = (
+        pending.exclude(calendar_version=calendar.version)
+        .values_list("rule_set_id", "closed_on")
+        .distinct()
+        .order_by()
+    )
+    rows = []
+    for rule_set_id, closed_on in groups:
+        days = rules[rule_set_id].end_notice_days
+        due = workdays.deadline(closed_on, days, calendar)
+        rows.append((rule_set_id, closed_on, due.date, due.provisional))
+    if not rows:
+        return 0
+    values = ", ".join(["(%s, %s::date, %s::date, %s)"] * len(rows))
+    params = [calendar.version, *(value for row in rows for value in row), calendar.version]
+    with connection.cursor() as cursor:
+        cursor.execute(_END_NOTICE_UPDATE.format(values=values), params)
+        return cursor.rowcount
 
 
 def _update(rows, calendar):
