@@ -210,6 +210,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "enterprises.tasks.expire_certificates",
         "schedule": crontab(hour=1, minute=30),
     },
+    "complaint-odr-hand-over": {
+        "task": "complaints.tasks.hand_over_unsettled_odr",
+        "schedule": crontab(hour=6, minute=30),
+    },
     "complaint-deadline-reminders": {
         "task": "complaints.tasks.send_deadline_reminders",
         "schedule": crontab(hour=7, minute=0),

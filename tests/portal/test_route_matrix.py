@@ -71,6 +71,9 @@ def _models():
         "complaints:rule_set_edit": c.RuleSet,
         "complaints:routing_rule_toggle": c.RoutingRule,
         "complaints:attachment": c.ComplaintAttachment,
+        "complaints:parties_told": c.Complaint,
+        "complaints:odr_register": e.Enterprise,
+        "complaints:odr_leave": c.OdrEnterprise,
     }
 
 
