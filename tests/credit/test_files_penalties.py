@@ -38,7 +38,8 @@ def test_a_penalty_dated_today_is_recorded(gd_enterprise, province_user):
 
 def test_the_decision_number_is_unique_per_authority(gd_enterprise, province_user):
     penalty(gd_enterprise, province_user, decision_number="穗罚1号")
-    penalty(gd_enterprise, province_user, decision_number="穗罚1号", authority="深圳市市场监督管理局")
+    shenzhen = "深圳市市场监督管理局"
+    penalty(gd_enterprise, province_user, decision_number="穗罚1号", authority=shenzhen)
     with pytest.raises(ValidationError) as error:
         penalty(gd_enterprise, province_user, decision_number="穗罚1号")
     assert "穗罚1号" in error.value.message_dict["decision_number"][0]

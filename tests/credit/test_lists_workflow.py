@@ -114,9 +114,7 @@ def test_a_serious_listing_on_a_lighter_penalty_is_refused(
 def test_each_heavier_penalty_judged_serious_carries_a_listing(
     gd_enterprise, province_user, second_officer, kind
 ):
-    heavy = published_penalty(
-        gd_enterprise, province_user, second_officer, kind=kind, serious=True
-    )
+    heavy = published_penalty(gd_enterprise, province_user, second_officer, kind=kind, serious=True)
     listing = serious_entry(gd_enterprise, province_user, second_officer, penalty=heavy)
     assert listing.status == "listed"
     assert listing.listed_until == lists.add_years(TODAY, 3)
@@ -194,9 +192,7 @@ def test_early_removal_within_the_first_year_is_refused_naming_it(
 
 
 @pytest.mark.parametrize("unmet", ["measures_expired", "obligations_fulfilled", "harm_corrected"])
-def test_early_removal_needs_each_condition(
-    gd_enterprise, province_user, second_officer, unmet
-):
+def test_early_removal_needs_each_condition(gd_enterprise, province_user, second_officer, unmet):
     listing = listed_since(gd_enterprise, province_user, second_officer, 2)
     apply_for_repair(listing, province_user, **{unmet: False})
     with pytest.raises(TransitionRefused) as refused:
@@ -223,9 +219,7 @@ def test_a_repair_application_needs_the_pledge_and_the_evidence(
 ):
     listing = listed_since(gd_enterprise, province_user, second_officer, 2)
     with pytest.raises(ValidationError) as error:
-        lists.apply_for_repair(
-            listing, province_user, pledge=None, evidence=None, conditions={}
-        )
+        lists.apply_for_repair(listing, province_user, pledge=None, evidence=None, conditions={})
     assert set(error.value.message_dict) == {"repair_pledge", "repair_evidence"}
     assert SeriousListing.objects.get(pk=listing.pk).status == "listed"
 
