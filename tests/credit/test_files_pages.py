@@ -145,3 +145,14 @@ def factory_zj():
     from tests.factories import provincial_user
 
     return provincial_user("330000")
+
+
+def test_the_dashboard_counts_what_waits(gd_enterprise, province_user, client_for):
+    from credit.dashboard import panels
+
+    abnormal_entry(gd_enterprise, province_user)
+    abnormal_entry(EnterpriseFactory(division_code="330106"), factory_zj())
+    request = type("Request", (), {"user": province_user})()
+    (panel,) = panels(request)
+    assert panel.figures[0][1] == 1
+    assert client_for(province_user).get("/dashboard/").status_code == 200
