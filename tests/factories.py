@@ -411,3 +411,81 @@ def complaint(received_on=None, kind=Complaint.Kind.COMPLAINT, user=None, **over
         complaint_deadlines.compute(complaint)
         complaint.save()
     return complaint
+
+
+# Credit: penalties and the two lists (credit.services.penalties, credit.services.lists).
+
+
+def penalty(enterprise, proposer, **fields):
+    """A proposed penalty (a fine of 5,000 yuan unless told), waiting for a second officer."""
+    from credit.services import penalties
+
+    data = {
+        "decision_number": f"穗市监罚〔2026〕{random.randint(1, 10**8)}号",
+        "authority": "广州市市场监督管理局",
+        "decided_on": datetime.date.today() - datetime.timedelta(days=10),
+        "ground": "虚假宣传",
+        "kind": "fine",
+        "amount": Decimal("5000.00"),
+    }
+    data.update(fields)
+    return penalties.record(enterprise, data, proposer)
+
+
+def published_penalty(enterprise, proposer, confirmer, **fields):
+    from credit.services import penalties
+
+    item = penalty(enterprise, proposer, **fields)
+    penalties.PENALTY.apply(item, "confirm", confirmer)
+    return item
+
+
+def abnormal_entry(enterprise, proposer, confirmer=None, **fields):
+    """An abnormal-list entry, listed when a confirmer is given."""
+    from credit.services import lists
+
+    data = {
+        "ground": "unreachable",
+        "decision_reference": f"穗市监异〔2026〕{random.randint(1, 10**8)}号",
+        "decided_on": datetime.date.today() - datetime.timedelta(days=3),
+    }
+    data.update(fields)
+    entry = lists.propose_abnormal(enterprise, data, proposer)
+    if confirmer is not None:
+        lists.ABNORMAL.apply(entry, "confirm", confirmer)
+    return entry
+
+
+def serious_entry(enterprise, proposer, confirmer=None, **fields):
+    """A serious listing resting on a serious fine, listed when a confirmer is given."""
+    from credit.services import lists
+
+    if "penalty" not in fields and "from_abnormal" not in fields:
+        fields["penalty"] = published_penalty(
+            enterprise, proposer, confirmer or headquarters_user(), serious=True,
+            amount=Decimal("500000.00"),
+        )  # fmt: skip
+    data = {
+        "ground": "提供虚假材料骗取登记，情节严重",
+        "decision_reference": f"穗市监失〔2026〕{random.randint(1, 10**8)}号",
+        "decided_on": datetime.date.today() - datetime.timedelta(days=2),
+    }
+    data.update(fields)
+    listing = lists.propose_serious(enterprise, data, proposer)
+    if confirmer is not None:
+        lists.SERIOUS.apply(listing, "confirm", confirmer)
+    return listing
+
+
+def consumer_warning(author, **fields):
+    from credit.services import warnings
+
+    data = {
+        "title": "关于预付式消费的消费警示",
+        "text": "谨慎办理大额预付卡。",
+        "sector": "O",
+        "valid_from": datetime.date.today() - datetime.timedelta(days=1),
+        "valid_until": datetime.date.today() + datetime.timedelta(days=30),
+    }
+    data.update(fields)
+    return warnings.write(data, author)

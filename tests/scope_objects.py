@@ -390,3 +390,53 @@ def _enterprise_risk_class(unit_code):
 def make_model(label, unit_code):
     """An object of the model named by its label, in the unit."""
     return MAKERS[label](unit_code)
+
+
+def _credit_officers(unit_code):
+    return staff(unit_code), staff(unit_code)
+
+
+@maker("credit.Penalty")
+def _penalty(unit_code):
+    proposer, confirmer = _credit_officers(unit_code)
+    return factories.published_penalty(enterprise(unit_code), proposer, confirmer)
+
+
+@maker("credit.PenaltyStatusChange")
+def _penalty_status_change(unit_code):
+    return _penalty(unit_code).history.get()
+
+
+@maker("credit.AbnormalListing")
+def _abnormal_listing(unit_code):
+    proposer, confirmer = _credit_officers(unit_code)
+    return factories.abnormal_entry(enterprise(unit_code), proposer, confirmer)
+
+
+@maker("credit.AbnormalListingStatusChange")
+def _abnormal_listing_status_change(unit_code):
+    return _abnormal_listing(unit_code).history.get()
+
+
+@maker("credit.SeriousListing")
+def _serious_listing(unit_code):
+    proposer, confirmer = _credit_officers(unit_code)
+    return factories.serious_entry(enterprise(unit_code), proposer, confirmer)
+
+
+@maker("credit.SeriousListingStatusChange")
+def _serious_listing_status_change(unit_code):
+    return _serious_listing(unit_code).history.get()
+
+
+@maker("credit.ConsumerWarning")
+def _consumer_warning(unit_code):
+    return factories.consumer_warning(staff(unit_code), title=f"标记警示{unit_code}")
+
+
+@maker("credit.ConsumerWarningStatusChange")
+def _consumer_warning_status_change(unit_code):
+    from credit.services import warnings
+
+    item = _consumer_warning(unit_code)
+    return warnings.WARNING.apply(item, "publish", staff(unit_code))
