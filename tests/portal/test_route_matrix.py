@@ -24,6 +24,7 @@ SKIPPED_PREFIXES = ("admin/", "static/", "media/")
 def _models():
     from complaints import models as c
     from enterprises import models as e
+    from monitoring import models as m
     from portal import models as p
     from reporting import models as r
 
@@ -71,7 +72,14 @@ def _models():
         "complaints:rule_set_edit": c.RuleSet,
         "complaints:routing_rule_toggle": c.RoutingRule,
         "complaints:attachment": c.ComplaintAttachment,
-    }
+        **{f"monitoring:{name}": m.Wave for name in (
+            "wave", "wave_flagged", "wave_quota", "wave_compute", "wave_template", "wave_import",
+            "wave_import_start", "wave_import_cancel", "wave_ranking",
+        )},
+        **{f"monitoring:{name}": m.ModelVersion for name in (
+            "version", "version_weights", "version_item", "version_copy",
+        )},
+    }  # fmt: skip
 
 
 FUNCTION_VIEW_MODELS = _models() if apps.ready else {}
