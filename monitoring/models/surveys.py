@@ -189,7 +189,7 @@ class Wave(models.Model):
     computed_at = models.DateTimeField(_("indices computed"), null=True, blank=True)
 
     # National waves are read by every regulator (each imports and sees its own part).
-    scope = Scope(jurisdiction="reporting_unit", public=models.Q(reporting_unit__isnull=True))
+    scope = Scope(jurisdiction="reporting_unit", staff=models.Q(reporting_unit__isnull=True))
 
     class Meta:
         ordering = ["-period_end", "-id"]
@@ -221,7 +221,7 @@ class Quota(models.Model):
     )
     target = models.PositiveIntegerField(_("responses needed"))
 
-    scope = Scope(jurisdiction="wave__reporting_unit", public=models.Q(wave__reporting_unit=None))
+    scope = Scope(jurisdiction="wave__reporting_unit", staff=models.Q(wave__reporting_unit=None))
 
     class Meta:
         ordering = ["wave", "sector", "division__code"]
@@ -336,7 +336,7 @@ class IndexResult(models.Model):
     # A provincial regulator reads its unit's rows and the nation's figures beside them.
     scope = Scope(
         jurisdiction="reporting_unit",
-        public=models.Q(level="nation", wave__reporting_unit__isnull=True),
+        staff=models.Q(level="nation", wave__reporting_unit__isnull=True),
     )
 
     class Meta:
@@ -366,7 +366,7 @@ class Computation(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
 
-    scope = Scope(jurisdiction="wave__reporting_unit", public=models.Q(wave__reporting_unit=None))
+    scope = Scope(jurisdiction="wave__reporting_unit", staff=models.Q(wave__reporting_unit=None))
 
     class Meta:
         verbose_name = _("index computation")

@@ -167,14 +167,13 @@ def check_file(data, wave, user):
         return checked
     _load_enterprises(context, mapped, sheet.rows)
     for number, cells in sheet.rows:
-        data, problems = check_row(mapped, cells, context)
+        data, problems = check_row(mapped, cells, context, number)
         if problems:
             for problem in problems:
                 problem.row = number
             checked.problems += problems
             checked.bad.append((number, cells, "; ".join(p.message for p in problems)))
         else:
-            data["row"] = number
             checked.good.append((number, data))
     return checked
 
@@ -199,11 +198,11 @@ def _text(value):
     return without_bidi(str(value)).strip()
 
 
-def check_row(mapped, cells, context):
+def check_row(mapped, cells, context, number=None):
     """The response of one row (with its quality flags) and the problems that reject it."""
     cells = [*cells, *[None] * (len(mapped) - len(cells))]
     values = {target: value for target, value in zip(mapped, cells, strict=False) if target}
-    problems, data = [], {"answers": {}}
+    problems, data = [], {"answers": {}, "row": number}
     for name, cell in values.items():
         if isinstance(cell, str) and cell.startswith("="):
             problems.append(Problem(None, name, _("The cell holds a formula; paste the values.")))
