@@ -10,6 +10,7 @@ no peer's name or figure leaves this module.
 from decimal import Decimal
 
 from enterprises.models import Enterprise
+from portal.scoping import enterprise_ids, scoped
 
 from ..models import IndexResult, Wave
 from .reading import component_names
@@ -17,6 +18,18 @@ from .reading import component_names
 Level = IndexResult.Level
 BEST_SHARE = Decimal("0.1")  # the best tenth of peers make the profile beside it
 PEER_SCOPES = ("section", "region", "national")
+
+
+def waves_for(user):
+    """The computed waves a user may benchmark in: an enterprise user's are those that
+    measured one of its enterprises (waves declare no enterprise path of their own)."""
+    computed = Wave.objects.filter(computed_at__isnull=False).select_related("version__model")
+    if getattr(user, "is_enterprise_user", False):
+        groups = [str(pk) for pk in enterprise_ids(user)]
+        return computed.filter(
+            results__level=Level.ENTERPRISE, results__group__in=groups
+        ).distinct()
+    return scoped(computed, user)
 
 
 def percentile(value, others):

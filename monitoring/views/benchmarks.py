@@ -11,7 +11,6 @@ from enterprises.models import Enterprise
 from portal.access import ENTERPRISE, STAFF_ROLES
 from portal.scoping import scoped
 
-from ..models import Wave
 from ..sectors import sector_choices
 from ..services import benchmarks
 from ..services.charts import trend_chart
@@ -35,7 +34,7 @@ class BenchmarkForm(forms.Form):
 
     def __init__(self, user, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["wave"].queryset = scoped(Wave.objects.filter(computed_at__isnull=False), user)
+        self.fields["wave"].queryset = benchmarks.waves_for(user)
         self.fields["sector"].choices = [("", "—"), *sector_choices()]
 
 
