@@ -226,6 +226,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "enterprises.tasks.remove_expired_import_uploads",
         "schedule": crontab(minute=15),
     },
+    "remove-expired-survey-uploads": {
+        "task": "monitoring.tasks.remove_expired_survey_uploads",
+        "schedule": crontab(minute=20),
+    },
 }
 
 CACHES = {
@@ -292,6 +296,12 @@ PORTAL_ROUND_YEARS_AHEAD = env.int("PORTAL_ROUND_YEARS_AHEAD", default=10)
 # PDFs longer than this fail their job. A report is usually 20-60 pages; every section
 # at its 20,000-character limit makes about 640 pages and 14 s of a worker's time.
 PORTAL_PDF_MAX_PAGES = env.int("PORTAL_PDF_MAX_PAGES", default=300)
+# Survey indices (monitoring): an enterprise gets its own index from this many usable
+# responses; quality checks flag answers all alike over at least this many items, and
+# questionnaires finished faster than this many seconds per answer column.
+MONITORING_MIN_RESPONSES = env.int("MONITORING_MIN_RESPONSES", default=30)
+MONITORING_STRAIGHT_LINE_ITEMS = env.int("MONITORING_STRAIGHT_LINE_ITEMS", default=6)
+MONITORING_MIN_SECONDS_PER_ITEM = env.int("MONITORING_MIN_SECONDS_PER_ITEM", default=2)
 
 # Credit (DOMAIN.md §6). Periods marked unverified there are settings, shown in docs/credit.md.
 # A published penalty is public this many years (unverified) unless repaired earlier.

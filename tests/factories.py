@@ -489,3 +489,41 @@ def consumer_warning(author, **fields):
     }
     data.update(fields)
     return warnings.write(data, author)
+# --- Service-quality surveys (monitoring) ---------------------------------------------
+
+
+def survey_model(kind="acsi", code=None, sectors=("H", "O"), scale="1-5"):
+    """An evaluation model from its kind's template (equal weights); returns version 1."""
+    from monitoring.services import versions
+
+    model = versions.create_model(
+        code=code or f"m{random.randint(10**6, 10**7)}", name="测评模型", kind=kind,
+        sectors=list(sectors), scale=scale,
+    )  # fmt: skip
+    return model.versions.get()
+
+
+def survey_wave(version=None, unit=None, sectors=("H", "O"), quota=0, **fields):
+    """A wave of a version (a fresh ACSI model's by default), national unless a unit is given."""
+    from monitoring.services import waves
+
+    version = version or survey_model(sectors=sectors)
+    fields.setdefault("name", f"第{random.randint(1, 999)}期满意度调查")
+    fields.setdefault("period_start", datetime.date(2020, 1, 1))
+    fields.setdefault("period_end", datetime.date(2020, 6, 30))
+    return waves.create_wave(
+        version=version, reporting_unit=unit, sectors=list(sectors),
+        quotas=[(s, None, quota) for s in sectors] if quota else [], **fields,
+    )  # fmt: skip
+
+
+def survey_responses(wave, rows):
+    """Responses stored through the import's store(): rows are dicts of the checked data."""
+    from monitoring.services import responses
+
+    prepared = []
+    for number, row in enumerate(rows, start=2):
+        data = {"division_id": None, "enterprise_id": None, "respondent": "",
+                "duration_seconds": None, "reason": "", "row": number, **row}  # fmt: skip
+        prepared.append((number, data))
+    return responses.store(wave, prepared)

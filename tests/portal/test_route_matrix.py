@@ -25,6 +25,7 @@ def _models():
     from complaints import models as c
     from credit import models as k
     from enterprises import models as e
+    from monitoring import models as m
     from portal import models as p
     from reporting import models as r
 
@@ -96,7 +97,14 @@ def _models():
         "credit:warning": k.ConsumerWarning,
         "credit:warning_manage": k.ConsumerWarning,
         "credit:warning_act": k.ConsumerWarning,
-    }
+        **{f"monitoring:{name}": m.Wave for name in (
+            "wave", "wave_flagged", "wave_quota", "wave_compute", "wave_template", "wave_import",
+            "wave_import_start", "wave_import_cancel", "wave_ranking",
+        )},
+        **{f"monitoring:{name}": m.ModelVersion for name in (
+            "version", "version_weights", "version_item", "version_copy",
+        )},
+    }  # fmt: skip
 
 
 FUNCTION_VIEW_MODELS = _models() if apps.ready else {}
