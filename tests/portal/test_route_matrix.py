@@ -24,6 +24,7 @@ SKIPPED_PREFIXES = ("admin/", "static/", "media/")
 def _models():
     from complaints import models as c
     from enterprises import models as e
+    from monitoring import models as m
     from portal import models as p
     from reporting import models as r
 
@@ -71,6 +72,8 @@ def _models():
         "complaints:rule_set_edit": c.RuleSet,
         "complaints:routing_rule_toggle": c.RoutingRule,
         "complaints:attachment": c.ComplaintAttachment,
+        **{f"monitoring:{n}": m.Evaluation for n in ("evaluation", "evaluation_act")},
+        "monitoring:evaluation_reply": m.Evaluation,
     }
 
 
@@ -125,6 +128,7 @@ PUBLIC = {
     "enterprises:public_enterprise", "enterprises:public_declarations",
     "enterprises:public_declaration", "favicon", "csp_report", "complaints:file",
     "complaints:filed", "complaints:track", "complaints:status", "complaints:rate",
+    "monitoring:evaluate", "monitoring:evaluation_thanks", "monitoring:evaluated",
 }  # fmt: skip
 OUT_OF_SCOPE = {403, 404, 405}
 

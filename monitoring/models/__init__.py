@@ -1,0 +1,7 @@
+from .evaluations import (  # noqa: F401
+    Evaluation,
+    EvaluationCode,
+    EvaluationCodeBatch,
+    EvaluationReply,
+    EvaluationStatusChange,
+)
