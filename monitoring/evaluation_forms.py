@@ -54,7 +54,7 @@ class EvaluationForm(GuardedForm):
         self.order_fields(order)
 
     def clean_uscc(self):
-        return evaluations.find_enterprise(self.cleaned_data["uscc"])
+        return evaluations.find_enterprise(self.cleaned_data["uscc"], field=None)
 
     def aspect_scores(self):
         return {key: self.cleaned_data[f"aspect_{key}"] for key, _l in evaluations.aspects()}

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy
 
 from enterprises.models import Enterprise
 from enterprises.services.registry import search_name
+from enterprises.uscc import checked
 from portal import audit
 from portal.access import ENTERPRISE
 from portal.crypto import blind_index
@@ -84,14 +85,12 @@ def code_hash(code):
 # Taking an evaluation
 
 
-def find_enterprise(raw_uscc):
-    """The registered enterprise with this USCC; ValidationError on the field otherwise."""
-    from enterprises.uscc import checked
-
-    uscc = checked(raw_uscc, field="uscc")
+def find_enterprise(raw_uscc, field="uscc"):
+    """The registered enterprise with this USCC; ValidationError (on ``field``) otherwise."""
+    uscc = checked(raw_uscc, field=field)
     enterprise = Enterprise.objects.filter(uscc=uscc).first()
     if enterprise is None:
-        raise _on_field("uscc", "uscc_unknown", _(
+        raise _on_field(field, "uscc_unknown", _(
             "No enterprise with this USCC is registered. Check the code on the receipt or "
             "the business licence."
         ))  # fmt: skip
@@ -99,7 +98,8 @@ def find_enterprise(raw_uscc):
 
 
 def _on_field(field, code, message):
-    return ValidationError({field: ValidationError(message, code=code)})
+    error = ValidationError(message, code=code)
+    return ValidationError({field: error}) if field else error
 
 
 def submit(enterprise, raw_code, overall, aspect_scores, comment, address, *, at=None):
