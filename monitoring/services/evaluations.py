@@ -262,6 +262,8 @@ def reply(evaluation, user, text):
         raise ValidationError({"text": _("Write the reply.")})
     if not (user.role == ENTERPRISE and evaluation.enterprise_id in enterprise_ids(user)):
         raise PermissionDenied
+    if evaluation.status != Status.RELEASED:
+        raise ValidationError(_("Only a published evaluation can be replied to."))
     if EvaluationReply.objects.filter(evaluation=evaluation).exists():
         raise ValidationError(_("This evaluation has a reply already; only one is allowed."))
     try:
