@@ -150,9 +150,31 @@ PORTAL_RATE_LIMITS = {
     "complaint": env.str("RATE_LIMIT_COMPLAINT", default="10/hour"),
     "complaint_phone": env.str("RATE_LIMIT_COMPLAINT_PHONE", default="5/day"),
     "tracking": env.str("RATE_LIMIT_TRACKING", default="20/hour"),
+    "evaluation": env.str("RATE_LIMIT_EVALUATION", default="20/hour"),
 }
 # A public form posted sooner than this after it was served is a robot's (portal.form_guard).
 PORTAL_FORM_MIN_SECONDS = env.int("PORTAL_FORM_MIN_SECONDS", default=3)
+
+# Post-consumption evaluations (monitoring, task 12); see docs/monitoring-evaluations.md.
+# The aspects a consumer scores besides the overall score (1-5 each); a key, once used, stays.
+PORTAL_EVALUATION_ASPECTS = [
+    ("service", _("Service attitude")),
+    ("quality", _("Quality of the service")),
+    ("environment", _("Environment")),
+    ("price", _("Value for money")),
+]
+PORTAL_EVALUATION_CODE_DAYS = env.int("PORTAL_EVALUATION_CODE_DAYS", default=90)
+PORTAL_EVALUATION_BATCH_MAX = env.int("PORTAL_EVALUATION_BATCH_MAX", default=1000)
+# A burst: at least COUNT evaluations of one enterprise within WINDOW minutes (the new one
+# included) from at most SOURCES distinct sources; a source is a code batch used from one
+# address network (IPv4 /24, IPv6 /48).
+PORTAL_EVALUATION_BURST_WINDOW_MINUTES = env.int(
+    "PORTAL_EVALUATION_BURST_WINDOW_MINUTES", default=60
+)
+PORTAL_EVALUATION_BURST_COUNT = env.int("PORTAL_EVALUATION_BURST_COUNT", default=5)
+PORTAL_EVALUATION_BURST_SOURCES = env.int("PORTAL_EVALUATION_BURST_SOURCES", default=2)
+# A duplicate: the same comment text for the same enterprise within this many days.
+PORTAL_EVALUATION_DUPLICATE_DAYS = env.int("PORTAL_EVALUATION_DUPLICATE_DAYS", default=90)
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]

@@ -527,3 +527,31 @@ def survey_responses(wave, rows):
                 "duration_seconds": None, "reason": "", "row": number, **row}  # fmt: skip
         prepared.append((number, data))
     return responses.store(wave, prepared)
+# Post-consumption evaluations (monitoring)
+
+
+def evaluation_codes(enterprise=None, size=3, **kwargs):
+    """A batch of codes issued by a member of the enterprise: ``Issued(batch, codes)``."""
+    from monitoring.services import evaluations
+
+    enterprise = enterprise or EnterpriseFactory()
+    member = enterprise_user()
+    act_for(member, enterprise)
+    return evaluations.issue_codes(enterprise, member, size, **kwargs)
+
+
+def evaluation(enterprise=None, *, code=None, overall=4, comment="", address="203.0.113.7", **kw):
+    """An evaluation submitted with a fresh code (or the given one) of the enterprise."""
+    from monitoring.services import evaluations
+
+    enterprise = enterprise or EnterpriseFactory()
+    code = code or evaluation_codes(enterprise, size=1).codes[0]
+    scores = kw.pop("aspects", None) or {key: overall for key, _label in evaluations.aspects()}
+    return evaluations.submit(enterprise, code, overall, scores, comment, address, **kw)
+
+
+def held_evaluation(enterprise=None, **kw):
+    """An evaluation held for review: the same comment twice (the second is a duplicate)."""
+    enterprise = enterprise or EnterpriseFactory()
+    evaluation(enterprise, comment="一模一样的好评。")
+    return evaluation(enterprise, comment="一模一样的好评。", **kw)

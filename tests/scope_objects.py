@@ -387,6 +387,40 @@ def _enterprise_risk_class(unit_code):
     )
 
 
+@maker("monitoring.EvaluationCodeBatch")
+def _evaluation_code_batch(unit_code):
+    return factories.evaluation_codes(enterprise(unit_code), size=2).batch
+
+
+@maker("monitoring.EvaluationCode")
+def _evaluation_code(unit_code):
+    return _evaluation_code_batch(unit_code).codes.first()
+
+
+@maker("monitoring.Evaluation")
+def _evaluation(unit_code):
+    """A released evaluation of a marker enterprise (public, so shown on public pages)."""
+    return factories.evaluation(enterprise(unit_code), comment=f"标记评价{unit_code}")
+
+
+@maker("monitoring.EvaluationStatusChange")
+def _evaluation_status_change(unit_code):
+    from monitoring.services import evaluations
+
+    held = factories.held_evaluation(enterprise(unit_code))
+    return evaluations.EVALUATION.apply(held, "release", staff(unit_code), reason="核实无误")
+
+
+@maker("monitoring.EvaluationReply")
+def _evaluation_reply(unit_code):
+    from monitoring.models import EvaluationReply
+
+    released = _evaluation(unit_code)
+    author = factories.enterprise_user()
+    factories.act_for(author, released.enterprise)
+    return EvaluationReply.objects.create(evaluation=released, author=author, text="感谢评价。")
+
+
 def make_model(label, unit_code):
     """An object of the model named by its label, in the unit."""
     return MAKERS[label](unit_code)

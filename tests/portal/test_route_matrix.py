@@ -104,6 +104,8 @@ def _models():
         **{f"monitoring:{name}": m.ModelVersion for name in (
             "version", "version_weights", "version_item", "version_copy",
         )},
+        **{f"monitoring:{n}": m.Evaluation for n in ("evaluation", "evaluation_act")},
+        "monitoring:evaluation_reply": m.Evaluation,
     }  # fmt: skip
 
 
@@ -161,6 +163,7 @@ PUBLIC = {
     "credit:public", "credit:public_abnormal", "credit:public_serious", "credit:public_penalties",
     "credit:bulletins", "credit:warnings", "credit:warnings_archive", "credit:warnings_feed",
     "credit:warning",
+    "monitoring:evaluate", "monitoring:evaluation_thanks", "monitoring:evaluated",
 }  # fmt: skip
 OUT_OF_SCOPE = {403, 404, 405}
 
