@@ -12,6 +12,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
+        ('monitoring', '0001_evaluation_models_waves_and_indices'),
         ('enterprises', '0007_status_logs_into_one_shape'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
