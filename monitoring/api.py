@@ -22,6 +22,9 @@ class EvaluationSerializer(serializers.ModelSerializer):
     """An evaluation with its scores and the enterprise's reply (null when none)."""
 
     enterprise_uscc = serializers.CharField(source="enterprise.uscc", read_only=True)
+    hold_reason = serializers.CharField(
+        read_only=True, help_text="burst, duplicate, or empty when never held"
+    )
     reply = serializers.SerializerMethodField()
 
     class Meta:
