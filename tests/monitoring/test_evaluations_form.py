@@ -60,7 +60,9 @@ def test_an_unregistered_enterprise_is_named_as_such(client):
     missing = factories.random_uscc()
     enterprise = factories.EnterpriseFactory()
     response = client.post(URL, form_data(enterprise, "ABCD-EFGH-JKMN", uscc=missing))
-    assert "未登记" in errors(response)["uscc"][0] or "registered" in errors(response)["uscc"][0]
+    assert errors(response)["uscc"] == [
+        "没有以此统一社会信用代码登记的企业。请核对小票或营业执照上的代码。"
+    ]
     assert not Evaluation.objects.exists()
 
 

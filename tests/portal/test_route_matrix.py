@@ -134,6 +134,7 @@ SPECIAL_KWARGS = {
             ("declaration", "enterprises.StandardDeclaration", "confirm"),
             ("certificate", "enterprises.Certificate", "suspend"),
             ("complaint", "complaints.Complaint", "accept"),
+            ("evaluation", "monitoring.Evaluation", "release"),
         ]
     },
     "complaints:decide": lambda unit: {
