@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import benchmarks, comparisons, models, waves
+from .views import benchmarks, comparisons, evaluations, models, waves
 
 app_name = "monitoring"
 
@@ -27,4 +27,16 @@ urlpatterns = [
     path("versions/<int:pk>/weights/", models.version_weights, name="version_weights"),
     path("versions/<int:pk>/items/", models.version_item, name="version_item"),
     path("versions/<int:pk>/new-version/", models.version_copy, name="version_copy"),
+    # Post-consumption evaluations (task 12): the public
+    path("evaluations/new/", evaluations.evaluate, name="evaluate"),
+    path("evaluations/thanks/", evaluations.thanks, name="evaluation_thanks"),
+    path("evaluations/enterprises/", evaluations.evaluated, name="evaluated"),
+    # Enterprises
+    path("evaluations/codes/", evaluations.issue_codes, name="evaluation_codes"),
+    path("evaluations/mine/", evaluations.mine, name="my_evaluations"),
+    path("evaluations/<int:pk>/reply/", evaluations.reply, name="evaluation_reply"),
+    # Regulators
+    path("evaluations/review/", evaluations.review, name="evaluation_review"),
+    path("evaluations/<int:pk>/", evaluations.detail, name="evaluation"),
+    path("evaluations/<int:pk>/act/", evaluations.act, name="evaluation_act"),
 ]

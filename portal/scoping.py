@@ -36,6 +36,9 @@ class Scope:
         beside their own jurisdiction's: a national survey wave that each unit works in.
     everyone: reference data that every user, anonymous included, may read.
     headquarters_only: only headquarters staff see rows.
+    enterprise_rows: a Q (or a callable returning one) that the rows of their own
+        enterprises must also satisfy for enterprise users (a consumer's evaluation held
+        for review is not shown to the enterprise it is about).
     """
 
     jurisdiction: str | None = None
@@ -45,9 +48,14 @@ class Scope:
     staff: Q | None = None
     everyone: bool = False
     headquarters_only: bool = False
+    enterprise_rows: Q | None = None
 
     def public_q(self):
         return self.public() if callable(self.public) else self.public
+
+    def enterprise_rows_q(self):
+        rows = self.enterprise_rows
+        return rows() if callable(rows) else rows
 
 
 def scope_of(model) -> Scope:
@@ -107,7 +115,10 @@ def visibility(model, user) -> Q | None:
     if user.is_provincial and scope.jurisdiction:
         return _or(Q(**{scope.jurisdiction: user.agency.reporting_unit_id}), own, scope.staff)
     if user.is_enterprise_user and scope.enterprise:
-        return _or(Q(**{f"{scope.enterprise}__in": enterprise_ids(user)}), own)
+        theirs = Q(**{f"{scope.enterprise}__in": enterprise_ids(user)})
+        if scope.enterprise_rows is not None:
+            theirs &= scope.enterprise_rows_q()
+        return _or(theirs, own)
     return own if own is not None else Q(pk__in=[])
 
 

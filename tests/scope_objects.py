@@ -387,11 +387,93 @@ def _enterprise_risk_class(unit_code):
     )
 
 
+@maker("monitoring.EvaluationCodeBatch")
+def _evaluation_code_batch(unit_code):
+    return factories.evaluation_codes(enterprise(unit_code), size=2).batch
+
+
+@maker("monitoring.EvaluationCode")
+def _evaluation_code(unit_code):
+    return _evaluation_code_batch(unit_code).codes.first()
+
+
+@maker("monitoring.Evaluation")
+def _evaluation(unit_code):
+    """A released evaluation of a marker enterprise (public, so shown on public pages)."""
+    return factories.evaluation(enterprise(unit_code), comment=f"标记评价{unit_code}")
+
+
+@maker("monitoring.EvaluationStatusChange")
+def _evaluation_status_change(unit_code):
+    from monitoring.services import evaluations
+
+    held = factories.held_evaluation(enterprise(unit_code))
+    return evaluations.EVALUATION.apply(held, "release", staff(unit_code), reason="核实无误")
+
+
+@maker("monitoring.EvaluationReply")
+def _evaluation_reply(unit_code):
+    from monitoring.models import EvaluationReply
+
+    released = _evaluation(unit_code)
+    author = factories.enterprise_user()
+    factories.act_for(author, released.enterprise)
+    return EvaluationReply.objects.create(evaluation=released, author=author, text="感谢评价。")
+
+
 def make_model(label, unit_code):
     """An object of the model named by its label, in the unit."""
     return MAKERS[label](unit_code)
 
 
+def _credit_officers(unit_code):
+    return staff(unit_code), staff(unit_code)
+
+
+@maker("credit.Penalty")
+def _penalty(unit_code):
+    proposer, confirmer = _credit_officers(unit_code)
+    return factories.published_penalty(enterprise(unit_code), proposer, confirmer)
+
+
+@maker("credit.PenaltyStatusChange")
+def _penalty_status_change(unit_code):
+    return _penalty(unit_code).history.get()
+
+
+@maker("credit.AbnormalListing")
+def _abnormal_listing(unit_code):
+    proposer, confirmer = _credit_officers(unit_code)
+    return factories.abnormal_entry(enterprise(unit_code), proposer, confirmer)
+
+
+@maker("credit.AbnormalListingStatusChange")
+def _abnormal_listing_status_change(unit_code):
+    return _abnormal_listing(unit_code).history.get()
+
+
+@maker("credit.SeriousListing")
+def _serious_listing(unit_code):
+    proposer, confirmer = _credit_officers(unit_code)
+    return factories.serious_entry(enterprise(unit_code), proposer, confirmer)
+
+
+@maker("credit.SeriousListingStatusChange")
+def _serious_listing_status_change(unit_code):
+    return _serious_listing(unit_code).history.get()
+
+
+@maker("credit.ConsumerWarning")
+def _consumer_warning(unit_code):
+    return factories.consumer_warning(staff(unit_code), title=f"标记警示{unit_code}")
+
+
+@maker("credit.ConsumerWarningStatusChange")
+def _consumer_warning_status_change(unit_code):
+    from credit.services import warnings
+
+    item = _consumer_warning(unit_code)
+    return warnings.WARNING.apply(item, "publish", staff(unit_code))
 def _survey_wave(unit_code):
     return factories.survey_wave(unit=ReportingUnit.objects.get(code=unit_code))
 

@@ -1,3 +1,10 @@
+from .evaluations import (
+    Evaluation,
+    EvaluationCode,
+    EvaluationCodeBatch,
+    EvaluationReply,
+    EvaluationStatusChange,
+)
 from .surveys import (
     Computation,
     Dimension,
@@ -14,7 +21,12 @@ from .surveys import (
 __all__ = [
     "Computation",
     "Dimension",
+    "Evaluation",
+    "EvaluationCode",
+    "EvaluationCodeBatch",
     "EvaluationModel",
+    "EvaluationReply",
+    "EvaluationStatusChange",
     "IndexResult",
     "Indicator",
     "Item",
