@@ -7,14 +7,14 @@ from portal.access import STAFF_ROLES
 from portal.dashboard import Panel
 from portal.scoping import scoped
 
-from .models import Evaluation
+from .models import Evaluation, IndexResult, Wave
 from .services import evaluations
 
 
 def panels(request):
     user = request.user
     if user.role in STAFF_ROLES:
-        return [_review_panel(user)]
+        return [_review_panel(user), _survey_panel(user)]
     if user.is_enterprise_user:
         return [_enterprise_panel(user)]
     return []
@@ -38,3 +38,21 @@ def _enterprise_panel(user):
         (_("Issue evaluation codes"), reverse("monitoring:evaluation_codes")),
     ]
     return Panel(title=_("Consumers' evaluations"), figures=figures, links=links, order=45)
+
+
+def _survey_panel(user):
+    """The latest computed wave the user sees: its index for the user's unit (or all)."""
+    waves = scoped(Wave.objects.filter(computed_at__isnull=False), user)
+    latest = waves.order_by("-period_end", "-id").first()
+    figures = [(_("Survey waves"), scoped(Wave.objects.all(), user).count())]
+    links = [(_("Survey waves"), reverse("monitoring:home"))]
+    if latest is not None:
+        level = IndexResult.Level.UNIT if user.is_provincial else IndexResult.Level.NATION
+        rows = scoped(IndexResult.objects.filter(wave=latest, level=level, component="index"), user)
+        result = rows.first()
+        value = (
+            f"{result.mean:.1f}" if result and result.mean is not None else _("insufficient data")
+        )
+        figures.append((_("Index of the latest wave (%(name)s)") % {"name": latest.name}, value))
+        links.append((_("Comparisons"), reverse("monitoring:wave_ranking", args=[latest.pk])))
+    return Panel(title=_("Service-quality surveys"), figures=figures, links=links, order=35)

@@ -1,4 +1,5 @@
-"""Demo post-consumption evaluations: published ones with a reply, a burst held for review,
+"""Demo surveys (a model, two national waves answered everywhere, their indices) and demo
+post-consumption evaluations: published ones with a reply, a burst held for review,
 and one unused code to try the public form with (printed after the logins).
 
 Made through the services, as people would. Idempotent: nothing is added once the sample
@@ -6,13 +7,16 @@ code exists.
 """
 
 import datetime
+import random
 
+from django.conf import settings
 from django.utils import timezone
 
-from enterprises.models import EnterpriseMembership
+from enterprises.models import Enterprise, EnterpriseMembership
+from portal.models import ReportingUnit
 
-from .models import EvaluationCode
-from .services import evaluations
+from .models import EvaluationCode, EvaluationModel
+from .services import evaluations, indices, responses, versions, waves
 
 SAMPLE_CODE = "DEMQ-2345-6789"
 STORIES = [
@@ -26,6 +30,11 @@ BURST_ADDRESS = "198.18.0.7"  # five from one network within minutes: the last o
 
 
 def seed(demo):
+    seed_surveys(demo)
+    seed_evaluations(demo)
+
+
+def seed_evaluations(demo):
     member = demo.users["ent_huamei"]
     enterprise = (
         EnterpriseMembership.objects.filter(user=member, status="approved").first().enterprise
@@ -63,3 +72,53 @@ def _evaluate(enterprise, code, overall, scores, comment, address, at):
     for key in keys[len(scores) :]:
         aspect_scores[key] = overall
     return evaluations.submit(enterprise, code, overall, aspect_scores, comment, address, at=at)
+
+
+SURVEY_MODEL = "demo-acsi"
+SURVEY_SECTORS = ("H", "O", "G", "ps:health")
+
+
+def seed_surveys(demo):
+    """A national ACSI-style model, a 2019 and a 2020 wave answered in every reporting unit
+    (eight answers per unit and sector, seeded random), the indices computed."""
+    if EvaluationModel.objects.filter(code=SURVEY_MODEL).exists():
+        return
+    model = versions.create_model(
+        code=SURVEY_MODEL, name="全国服务质量满意度测评模型", kind=EvaluationModel.Kind.ACSI,
+        sectors=list(SURVEY_SECTORS),
+    )  # fmt: skip
+    version = model.versions.get()
+    enterprises = list(Enterprise.objects.filter(industry_section="H").order_by("id")[:4])
+    for year, lift in ((2019, 0), (2020, 3)):
+        wave = waves.create_wave(
+            version=version, name=f"{year}年全国服务质量满意度调查",
+            period_start=datetime.date(year, 3, 1), period_end=datetime.date(year, 9, 30),
+            reporting_unit=None, sectors=list(SURVEY_SECTORS),
+            quotas=[(sector, None, 600) for sector in SURVEY_SECTORS],
+        )  # fmt: skip
+        responses.store(wave, list(_answers(year, lift, enterprises)))
+        indices.compute(wave)
+
+
+def _answers(year, lift, enterprises):
+    """Seeded answers: each unit has its own level, each sector its own shift."""
+    chance = random.Random(year)  # noqa: S311 - demo data, not security
+    number = 1
+    for position, unit in enumerate(ReportingUnit.objects.order_by("code")):
+        level = 2.6 + (position * 7 % 11) / 10 + lift / 10
+        for shift, sector in zip((0.3, -0.2, 0.0, -0.4), SURVEY_SECTORS, strict=True):
+            for _n in range(8):
+                number += 1
+                yield number, _response(chance, unit.pk, sector, level + shift, None)
+    for enterprise in enterprises:  # enough answers for each to get its own benchmark
+        level = 3.0 + chance.random()
+        for _n in range(settings.MONITORING_MIN_RESPONSES):
+            number += 1
+            yield number, _response(chance, enterprise.reporting_unit_id, "H", level, enterprise.pk)
+
+
+def _response(chance, unit_id, sector, level, enterprise_id):
+    answers = {f"q{i}": min(5, max(1, round(chance.gauss(level, 0.8)))) for i in range(1, 8)}
+    return {"reporting_unit_id": unit_id, "division_id": None, "sector": sector,
+            "enterprise_id": enterprise_id, "respondent": "", "duration_seconds": None,
+            "answers": answers, "reason": ""}  # fmt: skip

@@ -46,6 +46,13 @@ def run(client, wave, data, mode="good"):
     return Job.objects.get(pk=response.url.rstrip("/").split("/")[-1])
 
 
+@pytest.fixture(autouse=True)
+def _reads_english(province_user):
+    """The import job speaks its user's language: these users read English."""
+    province_user.language = "en"
+    province_user.save(update_fields=["language"])
+
+
 @pytest.fixture
 def wave(db):
     return factories.survey_wave()

@@ -189,3 +189,23 @@ def test_a_template_shows_the_chart_as_is_and_its_text_escaped(chart):
     html = engines["django"].from_string("{{ chart }}").render({"chart": chart()})
     assert html.startswith("<svg ") and "<script>" not in html and "<i>" not in html
     assert "&lt;i&gt;标题&lt;/i&gt;" in html
+
+
+def test_interval_chart_draws_a_whisker_from_low_to_high():
+    svg = charts.interval_chart(
+        ["广东省", "浙江省", "北京市"], [50, 80, None], [(40, 60), (None, None), (None, None)],
+        title="<指数>", max_value=100,
+    )  # fmt: skip
+    root = parse(svg)
+    drawn = bars(root)
+    assert len(drawn) == 2  # Beijing has no value, so no bar
+    (whisker,) = [e for e in root.iter(f"{NS}line") if e.get("class") == "whisker"]
+    left, right = float(whisker.get("x1")), float(whisker.get("x2"))
+    zero = float(zero_line(root).get("x1"))
+    per_point = (float(drawn[0].get("width"))) / 50
+    assert math.isclose(left - zero, 40 * per_point) and math.isclose(right - zero, 60 * per_point)
+    assert "&lt;指数&gt;" in svg and "[40, 60]" in svg
+
+
+def test_interval_chart_without_values_says_no_data():
+    assert "暂无数据" in str(charts.interval_chart(["a"], [None], [(None, None)]))  # "No data"
