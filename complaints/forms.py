@@ -257,3 +257,14 @@ class PartiesToldForm(forms.Form):
     day = forms.DateField(
         label=_("Both parties were told on"), widget=forms.DateInput(attrs={"type": "date"})
     )
+
+
+class ExtensionForm(forms.Form):
+    """Asking for more working days to verify a report."""
+
+    days = forms.IntegerField(label=_("Working days more"), min_value=1, max_value=365)
+    reason = forms.CharField(
+        label=_("Why more time is needed"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )

@@ -376,6 +376,30 @@ def _complaint_reminder(unit_code):
     )
 
 
+@maker("complaints.VerificationExtension")
+def _verification_extension(unit_code):
+    from complaints.models import Complaint
+    from complaints.services import extensions
+    from tests.factories import complaint
+
+    operator = enterprise(unit_code)
+    report = complaint(
+        kind=Complaint.Kind.REPORT,
+        operator=operator,
+        operator_name=operator.name,
+        complainant_phone=f"139{next(_numbers):08d}",
+    )
+    return extensions.request(report, staff(unit_code), 5, "需调取监控记录")
+
+
+@maker("complaints.VerificationExtensionChange")
+def _verification_extension_change(unit_code):
+    from complaints.services import extensions
+
+    asked = _verification_extension(unit_code)
+    return extensions.EXTENSION.apply(asked, "approve", staff(unit_code))
+
+
 @maker("credit.EnterpriseRiskClass")
 def _enterprise_risk_class(unit_code):
     from django.utils import timezone

@@ -9,6 +9,7 @@ from .complaints import (
     OdrEnterprise,
     RoutingRule,
 )
+from .extensions import VerificationExtension, VerificationExtensionChange
 from .rules import Ground, RuleSet
 
 __all__ = [
@@ -23,4 +24,6 @@ __all__ = [
     "OdrEnterprise",
     "RoutingRule",
     "RuleSet",
+    "VerificationExtension",
+    "VerificationExtensionChange",
 ]

@@ -74,6 +74,8 @@ def _models():
         "complaints:parties_told": c.Complaint,
         "complaints:odr_register": e.Enterprise,
         "complaints:odr_leave": c.OdrEnterprise,
+        "complaints:extend": c.Complaint,
+        "complaints:extension_decide": c.VerificationExtension,
     }
 
 
