@@ -1,8 +1,15 @@
-"""Credit supervision's home-page area, shown once its pages exist (portal.navigation)."""
+"""Credit supervision's links and home-page area (portal.navigation)."""
 
 from django.utils.translation import gettext_lazy as _
 
-from portal.navigation import Area
+from portal.access import STAFF_ROLES
+from portal.navigation import VISITORS, Area, Entry
+
+MENU = [
+    Entry(_("Credit files"), "credit:find", STAFF_ROLES, order=45),
+    Entry(_("Credit publicity"), "credit:public", VISITORS, order=1020),
+    Entry(_("Consumer warnings"), "credit:warnings", VISITORS, order=1030),
+]
 
 AREAS = [
     Area(

@@ -9,6 +9,7 @@ A model without a declaration raises instead of leaking.
 - provincial staff: rows whose reporting unit is their agency's
 - enterprise users: rows of the enterprises they act for (approved claims)
 - the public (anonymous): the rows the model calls public
+- rows the model shares with all staff (``staff``) are read by every regulator too
 """
 
 from dataclasses import dataclass
@@ -31,6 +32,8 @@ class Scope:
     enterprise: lookup path to the enterprise the row belongs to (its id is matched).
     owner: lookup path to the ``portal.User`` who owns the row.
     public: a Q (or a callable returning one) selecting the rows anyone may read.
+    staff: a Q selecting rows every staff member (headquarters and provincial) may read,
+        beside their own jurisdiction's: a national survey wave that each unit works in.
     everyone: reference data that every user, anonymous included, may read.
     headquarters_only: only headquarters staff see rows.
     """
@@ -39,6 +42,7 @@ class Scope:
     enterprise: str | None = None
     owner: str | None = None
     public: Q | None = None
+    staff: Q | None = None
     everyone: bool = False
     headquarters_only: bool = False
 
@@ -101,7 +105,7 @@ def visibility(model, user) -> Q | None:
     if scope.owner:
         own = Q(**{scope.owner: user.pk})
     if user.is_provincial and scope.jurisdiction:
-        return _or(Q(**{scope.jurisdiction: user.agency.reporting_unit_id}), own)
+        return _or(Q(**{scope.jurisdiction: user.agency.reporting_unit_id}), own, scope.staff)
     if user.is_enterprise_user and scope.enterprise:
         return _or(Q(**{f"{scope.enterprise}__in": enterprise_ids(user)}), own)
     return own if own is not None else Q(pk__in=[])

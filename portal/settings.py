@@ -218,9 +218,17 @@ CELERY_BEAT_SCHEDULE = {
         "task": "complaints.tasks.send_deadline_reminders",
         "schedule": crontab(hour=7, minute=0),
     },
+    "credit-lists-daily": {
+        "task": "credit.tasks.run_daily_lists",
+        "schedule": crontab(hour=2, minute=0),
+    },
     "remove-expired-import-uploads": {
         "task": "enterprises.tasks.remove_expired_import_uploads",
         "schedule": crontab(minute=15),
+    },
+    "remove-expired-survey-uploads": {
+        "task": "monitoring.tasks.remove_expired_survey_uploads",
+        "schedule": crontab(minute=20),
     },
 }
 
@@ -288,6 +296,28 @@ PORTAL_ROUND_YEARS_AHEAD = env.int("PORTAL_ROUND_YEARS_AHEAD", default=10)
 # PDFs longer than this fail their job. A report is usually 20-60 pages; every section
 # at its 20,000-character limit makes about 640 pages and 14 s of a worker's time.
 PORTAL_PDF_MAX_PAGES = env.int("PORTAL_PDF_MAX_PAGES", default=300)
+# Survey indices (monitoring): an enterprise gets its own index from this many usable
+# responses; quality checks flag answers all alike over at least this many items, and
+# questionnaires finished faster than this many seconds per answer column.
+MONITORING_MIN_RESPONSES = env.int("MONITORING_MIN_RESPONSES", default=30)
+MONITORING_STRAIGHT_LINE_ITEMS = env.int("MONITORING_STRAIGHT_LINE_ITEMS", default=6)
+MONITORING_MIN_SECONDS_PER_ITEM = env.int("MONITORING_MIN_SECONDS_PER_ITEM", default=2)
+
+# Credit (DOMAIN.md §6). Periods marked unverified there are settings, shown in docs/credit.md.
+# A published penalty is public this many years (unverified) unless repaired earlier.
+CREDIT_PENALTY_PUBLICITY_YEARS = env.int("CREDIT_PENALTY_PUBLICITY_YEARS", default=3)
+# A penalty may be repaired after this many months of publicity; serious ones never.
+CREDIT_PENALTY_REPAIR_MONTHS = env.int("CREDIT_PENALTY_REPAIR_MONTHS", default=6)
+CREDIT_PENALTY_REPAIR_MONTHS_SPECIAL = env.int("CREDIT_PENALTY_REPAIR_MONTHS_SPECIAL", default=12)
+# The abnormal-operations list: the department decides on a removal within these (calendar)
+# days; an entry still listed after these years is proposed for the serious list.
+CREDIT_ABNORMAL_REMOVAL_DAYS = env.int("CREDIT_ABNORMAL_REMOVAL_DAYS", default=7)
+CREDIT_ABNORMAL_TRANSFER_YEARS = env.int("CREDIT_ABNORMAL_TRANSFER_YEARS", default=3)
+# The serious list: listed for these years; credit repair after at least these years.
+CREDIT_SERIOUS_LIST_YEARS = env.int("CREDIT_SERIOUS_LIST_YEARS", default=3)
+CREDIT_SERIOUS_REPAIR_MIN_YEARS = env.int("CREDIT_SERIOUS_REPAIR_MIN_YEARS", default=1)
+# County and city departments need the next level's consent (a 2025 draft would drop it).
+CREDIT_SERIOUS_NEEDS_HIGHER_CONSENT = env.bool("CREDIT_SERIOUS_NEEDS_HIGHER_CONSENT", default=True)
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
