@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import handling, odr, public, rules
+from .views import handling, odr, public, publicity, rules
 
 app_name = "complaints"
 
@@ -28,6 +28,19 @@ urlpatterns = [
     path("transfers/", handling.transfer_list, name="transfers"),
     path("transfers/<int:pk>/decide/", handling.transfer_decide, name="transfer_decide"),
     path("attachments/<int:pk>/", handling.attachment, name="attachment"),
+    # Complaint publicity: public tables, and the regulators' drafts
+    path("publicity/", publicity.public_list, name="publicity"),
+    path("publicity/<int:pk>/", publicity.public_detail, name="publicity_detail"),
+    path(
+        "publicity/<int:pk>/download.<str:file_format>",
+        publicity.download,
+        name="publicity_download",
+    ),
+    path("publicity/manage/", publicity.manage, name="publicity_manage"),
+    path("publicity/manage/<int:pk>/", publicity.draft, name="publicity_draft"),
+    path("publicity/manage/<int:pk>/compute/", publicity.compute, name="publicity_compute"),
+    path("publicity/manage/<int:pk>/publish/", publicity.publish, name="publicity_publish"),
+    path("publicity/manage/<int:pk>/action/", publicity.add_action, name="publicity_action"),
     # ODR enterprises
     path("odr/", odr.odr_list, name="odr"),
     path("odr/register/<int:pk>/", odr.odr_register, name="odr_register"),

@@ -489,6 +489,8 @@ def consumer_warning(author, **fields):
     }
     data.update(fields)
     return warnings.write(data, author)
+
+
 # --- Service-quality surveys (monitoring) ---------------------------------------------
 
 

@@ -400,6 +400,44 @@ def _verification_extension_change(unit_code):
     return extensions.EXTENSION.apply(asked, "approve", staff(unit_code))
 
 
+@maker("complaints.Publication")
+def _publication(unit_code):
+    from complaints.services import publicity
+
+    _complaint(unit_code)
+    year = datetime.date.today().year
+    publication = publicity.draft(ReportingUnit.objects.get(code=unit_code), year - 1, 4)
+    return publicity.build(publication)
+
+
+@maker("complaints.PublicationRow")
+def _publication_row(unit_code):
+    from complaints.models import PublicationRow
+
+    return PublicationRow.objects.create(
+        publication=_publication(unit_code),
+        position=99,
+        operator_name=f"标记企业{unit_code}-{next(_numbers)}号",
+        received=5,
+        accepted=4,
+        resolved=3,
+    )
+
+
+@maker("complaints.PublicationAction")
+def _publication_action(unit_code):
+    from complaints.services import publicity
+
+    return publicity.add_action(
+        _publication(unit_code),
+        staff(unit_code),
+        operator_name=f"标记企业{unit_code}-{next(_numbers)}号",
+        kind="interview",
+        description="约谈负责人",
+        taken_on=datetime.date.today(),
+    )
+
+
 @maker("credit.EnterpriseRiskClass")
 def _enterprise_risk_class(unit_code):
     from django.utils import timezone
@@ -464,6 +502,8 @@ def _consumer_warning_status_change(unit_code):
 
     item = _consumer_warning(unit_code)
     return warnings.WARNING.apply(item, "publish", staff(unit_code))
+
+
 def _survey_wave(unit_code):
     return factories.survey_wave(unit=ReportingUnit.objects.get(code=unit_code))
 

@@ -10,6 +10,7 @@ from .complaints import (
     RoutingRule,
 )
 from .extensions import VerificationExtension, VerificationExtensionChange
+from .publicity import Publication, PublicationAction, PublicationRow
 from .rules import Ground, RuleSet
 
 __all__ = [
@@ -23,6 +24,9 @@ __all__ = [
     "Ground",
     "OdrEnterprise",
     "RoutingRule",
+    "Publication",
+    "PublicationAction",
+    "PublicationRow",
     "RuleSet",
     "VerificationExtension",
     "VerificationExtensionChange",
