@@ -36,3 +36,12 @@ def draft_last_quarter_publications():
     from .services import publicity
 
     return publicity.draft_last_quarter()
+
+
+@shared_task
+def anonymise_past_retention():
+    """The daily job: closed complaints past the retention period lose their personal data."""
+    from .services import retention
+
+    logged = retention.run()
+    return logged.complaints if logged else 0

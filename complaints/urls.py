@@ -47,6 +47,7 @@ urlpatterns = [
     path("odr/<int:pk>/leave/", odr.odr_leave, name="odr_leave"),
     # The rules
     path("rules/", rules.rule_sets, name="rule_sets"),
+    path("retention/", rules.anonymisation_log, name="anonymisation_log"),
     path("rules/<int:pk>/", rules.rule_set_edit, name="rule_set_edit"),
     path("routing/", rules.routing_rules, name="routing_rules"),
     path("routing/<int:pk>/toggle/", rules.routing_rule_toggle, name="routing_rule_toggle"),

@@ -438,6 +438,17 @@ def _publication_action(unit_code):
     )
 
 
+@maker("complaints.AnonymisationLog")
+def _anonymisation_log(unit_code):
+    """Headquarters-only: the log of a complaint of the unit anonymised."""
+    from complaints.models import AnonymisationLog
+
+    filed = _complaint(unit_code)
+    return AnonymisationLog.objects.create(
+        rule="test", closed_before=datetime.date.today(), complaints=1, complaint_ids=[filed.pk]
+    )
+
+
 @maker("credit.EnterpriseRiskClass")
 def _enterprise_risk_class(unit_code):
     from django.utils import timezone

@@ -11,9 +11,11 @@ from .complaints import (
 )
 from .extensions import VerificationExtension, VerificationExtensionChange
 from .publicity import Publication, PublicationAction, PublicationRow
+from .retention import AnonymisationLog
 from .rules import Ground, RuleSet
 
 __all__ = [
+    "AnonymisationLog",
     "ComplaintAttachment",
     "ComplaintReminder",
     "ComplaintReply",
