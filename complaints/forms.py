@@ -10,10 +10,12 @@ from enterprises.industries import SERVICE_SECTIONS, section_choices
 from enterprises.models import Enterprise
 from portal import uploads
 from portal.form_guard import GuardedForm
-from portal.models import AdminDivision
+from portal.models import AdminDivision, ReportingUnit
+from portal.scoping import scoped
 
 from . import contacts
-from .models import Complaint, Ground
+from .models import Complaint, Ground, PublicationAction
+from .services.publicity import quarter_days as publicity_quarter_days
 
 MAX_ATTACHMENTS = 5
 EVIDENCE = uploads.UploadKind(
@@ -257,3 +259,51 @@ class PartiesToldForm(forms.Form):
     day = forms.DateField(
         label=_("Both parties were told on"), widget=forms.DateInput(attrs={"type": "date"})
     )
+
+
+class ExtensionForm(forms.Form):
+    """Asking for more working days to verify a report."""
+
+    days = forms.IntegerField(label=_("Working days more"), min_value=1, max_value=365)
+    reason = forms.CharField(
+        label=_("Why more time is needed"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class PublicationDraftForm(forms.Form):
+    """Which unit's quarter to draft a publicity table for."""
+
+    reporting_unit = forms.ModelChoiceField(
+        label=_("Reporting unit"), queryset=ReportingUnit.objects.none()
+    )
+    year = forms.IntegerField(label=_("Year"), min_value=2020, max_value=2100)
+    quarter = forms.TypedChoiceField(
+        label=_("Quarter"), choices=[(q, q) for q in range(1, 5)], coerce=int
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reporting_unit"].queryset = scoped(ReportingUnit.objects.all(), user)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("year") and data.get("quarter"):
+            first, _last = publicity_quarter_days(data["year"], data["quarter"])
+            if first > timezone.localdate():
+                raise forms.ValidationError({"quarter": _("This quarter has not begun yet.")})
+        return data
+
+
+class PublicationActionForm(forms.ModelForm):
+    class Meta:
+        model = PublicationAction
+        fields = ["operator_name", "kind", "description", "taken_on"]
+        widgets = {"taken_on": forms.DateInput(attrs={"type": "date"})}
+
+    def clean_taken_on(self):
+        day = self.cleaned_data["taken_on"]
+        if day > timezone.localdate():
+            raise forms.ValidationError(_("The day an action was taken cannot lie in the future."))
+        return day

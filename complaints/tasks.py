@@ -2,6 +2,8 @@
 
 from celery import shared_task
 
+from portal import jobs
+
 
 @shared_task
 def send_deadline_reminders(today_iso=None):
@@ -17,3 +19,29 @@ def hand_over_unsettled_odr():
     from .services.odr import hand_over_unsettled
 
     return hand_over_unsettled()
+
+
+@shared_task(base=jobs.JobTask)
+def build_publication(job_id, publication_id):
+    """Compute one draft publication on demand (its page follows the job)."""
+    from .models import Publication
+    from .services import publicity
+
+    return publicity.build(Publication.objects.get(pk=publication_id), job_id).pk
+
+
+@shared_task
+def draft_last_quarter_publications():
+    """The quarterly job: every unit's draft table of the quarter just ended."""
+    from .services import publicity
+
+    return publicity.draft_last_quarter()
+
+
+@shared_task
+def anonymise_past_retention():
+    """The daily job: closed complaints past the retention period lose their personal data."""
+    from .services import retention
+
+    logged = retention.run()
+    return logged.complaints if logged else 0

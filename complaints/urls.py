@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import handling, odr, public, rules
+from .views import handling, odr, public, publicity, rules
 
 app_name = "complaints"
 
@@ -23,15 +23,31 @@ urlpatterns = [
     path("handling/<int:pk>/take/", handling.take, name="take"),
     path("handling/<int:pk>/transfer/", handling.transfer, name="transfer"),
     path("handling/<int:pk>/parties-told/", handling.parties_told, name="parties_told"),
+    path("handling/<int:pk>/extend/", handling.extend, name="extend"),
+    path("extensions/<int:pk>/decide/", handling.extension_decide, name="extension_decide"),
     path("transfers/", handling.transfer_list, name="transfers"),
     path("transfers/<int:pk>/decide/", handling.transfer_decide, name="transfer_decide"),
     path("attachments/<int:pk>/", handling.attachment, name="attachment"),
+    # Complaint publicity: public tables, and the regulators' drafts
+    path("publicity/", publicity.public_list, name="publicity"),
+    path("publicity/<int:pk>/", publicity.public_detail, name="publicity_detail"),
+    path(
+        "publicity/<int:pk>/download.<str:file_format>",
+        publicity.download,
+        name="publicity_download",
+    ),
+    path("publicity/manage/", publicity.manage, name="publicity_manage"),
+    path("publicity/manage/<int:pk>/", publicity.draft, name="publicity_draft"),
+    path("publicity/manage/<int:pk>/compute/", publicity.compute, name="publicity_compute"),
+    path("publicity/manage/<int:pk>/publish/", publicity.publish, name="publicity_publish"),
+    path("publicity/manage/<int:pk>/action/", publicity.add_action, name="publicity_action"),
     # ODR enterprises
     path("odr/", odr.odr_list, name="odr"),
     path("odr/register/<int:pk>/", odr.odr_register, name="odr_register"),
     path("odr/<int:pk>/leave/", odr.odr_leave, name="odr_leave"),
     # The rules
     path("rules/", rules.rule_sets, name="rule_sets"),
+    path("retention/", rules.anonymisation_log, name="anonymisation_log"),
     path("rules/<int:pk>/", rules.rule_set_edit, name="rule_set_edit"),
     path("routing/", rules.routing_rules, name="routing_rules"),
     path("routing/<int:pk>/toggle/", rules.routing_rule_toggle, name="routing_rule_toggle"),

@@ -223,7 +223,23 @@ CELERY_RESULT_EXPIRES = 60 * 60 * 24
 CELERY_TASK_TIME_LIMIT = 60 * 60
 CELERY_TASK_SOFT_TIME_LIMIT = 55 * 60
 CELERY_TIMEZONE = TIME_ZONE
+# Complaint publicity: operators with fewer complaints in a quarter are shown together
+# (DOMAIN.md gives no number: unverified, a setting).
+COMPLAINT_PUBLICITY_MINIMUM = env.int("COMPLAINT_PUBLICITY_MINIMUM", default=3)
+
+# Closed complaints keep the consumer's data this long, then are anonymised (DOMAIN.md gives
+# no period: unverified, a setting; three years by default).
+COMPLAINT_RETENTION_DAYS = env.int("COMPLAINT_RETENTION_DAYS", default=3 * 365)
+
 CELERY_BEAT_SCHEDULE = {
+    "complaint-anonymisation": {
+        "task": "complaints.tasks.anonymise_past_retention",
+        "schedule": crontab(hour=3, minute=0),
+    },
+    "complaint-publicity-drafts": {
+        "task": "complaints.tasks.draft_last_quarter_publications",
+        "schedule": crontab(day_of_month=1, month_of_year="1,4,7,10", hour=2, minute=0),
+    },
     "reporting-schedule": {
         "task": "reporting.tasks.run_schedule",
         "schedule": crontab(hour=1, minute=0),

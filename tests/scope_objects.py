@@ -376,6 +376,79 @@ def _complaint_reminder(unit_code):
     )
 
 
+@maker("complaints.VerificationExtension")
+def _verification_extension(unit_code):
+    from complaints.models import Complaint
+    from complaints.services import extensions
+    from tests.factories import complaint
+
+    operator = enterprise(unit_code)
+    report = complaint(
+        kind=Complaint.Kind.REPORT,
+        operator=operator,
+        operator_name=operator.name,
+        complainant_phone=f"139{next(_numbers):08d}",
+    )
+    return extensions.request(report, staff(unit_code), 5, "需调取监控记录")
+
+
+@maker("complaints.VerificationExtensionChange")
+def _verification_extension_change(unit_code):
+    from complaints.services import extensions
+
+    asked = _verification_extension(unit_code)
+    return extensions.EXTENSION.apply(asked, "approve", staff(unit_code))
+
+
+@maker("complaints.Publication")
+def _publication(unit_code):
+    from complaints.services import publicity
+
+    _complaint(unit_code)
+    year = datetime.date.today().year
+    publication = publicity.draft(ReportingUnit.objects.get(code=unit_code), year - 1, 4)
+    return publicity.build(publication)
+
+
+@maker("complaints.PublicationRow")
+def _publication_row(unit_code):
+    from complaints.models import PublicationRow
+
+    return PublicationRow.objects.create(
+        publication=_publication(unit_code),
+        position=99,
+        operator_name=f"标记企业{unit_code}-{next(_numbers)}号",
+        received=5,
+        accepted=4,
+        resolved=3,
+    )
+
+
+@maker("complaints.PublicationAction")
+def _publication_action(unit_code):
+    from complaints.services import publicity
+
+    return publicity.add_action(
+        _publication(unit_code),
+        staff(unit_code),
+        operator_name=f"标记企业{unit_code}-{next(_numbers)}号",
+        kind="interview",
+        description="约谈负责人",
+        taken_on=datetime.date.today(),
+    )
+
+
+@maker("complaints.AnonymisationLog")
+def _anonymisation_log(unit_code):
+    """Headquarters-only: the log of a complaint of the unit anonymised."""
+    from complaints.models import AnonymisationLog
+
+    filed = _complaint(unit_code)
+    return AnonymisationLog.objects.create(
+        rule="test", closed_before=datetime.date.today(), complaints=1, complaint_ids=[filed.pk]
+    )
+
+
 @maker("credit.EnterpriseRiskClass")
 def _enterprise_risk_class(unit_code):
     from django.utils import timezone

@@ -9,9 +9,13 @@ from .complaints import (
     OdrEnterprise,
     RoutingRule,
 )
+from .extensions import VerificationExtension, VerificationExtensionChange
+from .publicity import Publication, PublicationAction, PublicationRow
+from .retention import AnonymisationLog
 from .rules import Ground, RuleSet
 
 __all__ = [
+    "AnonymisationLog",
     "ComplaintAttachment",
     "ComplaintReminder",
     "ComplaintReply",
@@ -22,5 +26,10 @@ __all__ = [
     "Ground",
     "OdrEnterprise",
     "RoutingRule",
+    "Publication",
+    "PublicationAction",
+    "PublicationRow",
     "RuleSet",
+    "VerificationExtension",
+    "VerificationExtensionChange",
 ]

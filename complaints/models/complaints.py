@@ -178,6 +178,7 @@ class Complaint(models.Model):
         related_name="+",
     )
     closed_on = models.DateField(_("closed on"), null=True, blank=True)
+    anonymised_on = models.DateField(_("anonymised on"), null=True, blank=True)
     rating = models.PositiveSmallIntegerField(_("rating (1-5)"), null=True, blank=True)
     rating_comment = models.TextField(_("comment on the handling"), blank=True, **text_limit(1000))
 

@@ -17,9 +17,21 @@ from portal.audit import history_for
 from portal.workflow_views import apply_posted, error_messages, transition_buttons
 
 from .. import privacy
-from ..forms import GroundForm, PartiesToldForm, RecordedComplaintForm, TransferForm
-from ..models import Complaint, ComplaintAttachment, ComplaintTransfer, Ground
-from ..services import handling, intake, transfers
+from ..forms import (
+    ExtensionForm,
+    GroundForm,
+    PartiesToldForm,
+    RecordedComplaintForm,
+    TransferForm,
+)
+from ..models import (
+    Complaint,
+    ComplaintAttachment,
+    ComplaintTransfer,
+    Ground,
+    VerificationExtension,
+)
+from ..services import extensions, handling, intake, transfers
 from ..services.lists import complaint_rows, due_filter
 
 Status = Complaint.Status
@@ -110,6 +122,9 @@ def detail(request, pk):
         "transfers": complaint.transfers.select_related("to_unit"),
         "transfer_form": TransferForm() if _may_transfer(user, complaint) else None,
         "end_notice_late": handling.end_notice_late(complaint),
+        "extensions": _extensions(complaint, user),
+        "extension_form": ExtensionForm() if extensions.may_request(user, complaint) else None,
+        "extension_days_left": extensions.days_left(complaint),
         "parties_told_form": (
             PartiesToldForm(initial={"day": timezone.localdate()})
             if handling.may_record_parties_told(user, complaint)
@@ -117,6 +132,14 @@ def detail(request, pk):
         ),
     }
     return render(request, "complaints/detail.html", context)
+
+
+def _extensions(complaint, user):
+    rows = list(complaint.extensions.select_related("requested_by", "decided_by"))
+    for extension in rows:
+        url = reverse("complaints:extension_decide", args=[extension.pk])
+        extension.actions = transition_buttons(extensions.EXTENSION, extension, user, url)
+    return rows
 
 
 def _may_transfer(user, complaint):
@@ -281,3 +304,31 @@ def transfer_decide(request, pk):
     sent = get_scoped_or_404(ComplaintTransfer.objects, request.user, pk=pk)
     apply_posted(request, transfers.TRANSFER, sent)
     return redirect("complaints:transfers")
+
+
+@roles_required(*STAFF_ROLES)
+@require_POST
+def extend(request, pk):
+    """Ask for more working days to verify a report; a second officer approves."""
+    report = get_scoped_or_404(Complaint.objects, request.user, pk=pk)
+    form = ExtensionForm(request.POST)
+    if form.is_valid():
+        try:
+            extensions.request(report, request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+    if form.errors:
+        for message in (m for errors in form.errors.values() for m in errors):
+            messages.error(request, message)
+    else:
+        messages.success(request, _("The extension is asked for; another officer approves it."))
+    return redirect("complaints:detail", pk=pk)
+
+
+@roles_required(*STAFF_ROLES)
+@require_POST
+def extension_decide(request, pk):
+    """Approve or refuse an extension of a report's verification."""
+    extension = get_scoped_or_404(VerificationExtension.objects, request.user, pk=pk)
+    apply_posted(request, extensions.EXTENSION, extension)
+    return redirect("complaints:detail", pk=extension.complaint_id)

@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -11,9 +12,10 @@ from django.views.decorators.http import require_POST
 
 from portal.access import HEADQUARTERS, STAFF_ROLES, roles_required
 from portal.models import AdminDivision
+from portal.scoping import scoped
 
 from ..forms import AnywhereChoiceField
-from ..models import RoutingRule, RuleSet
+from ..models import AnonymisationLog, RoutingRule, RuleSet
 
 DEADLINE_FIELDS = [
     "acceptance_days", "mediation_days", "end_notice_days", "verification_days",
@@ -137,3 +139,11 @@ def routing_rule_toggle(request, pk):
     rule.active = not rule.active
     rule.save(update_fields=["active"])
     return redirect("complaints:routing_rules")
+
+
+@roles_required(HEADQUARTERS)
+def anonymisation_log(request):
+    """Headquarters: what the retention rule removed, when, from which complaints."""
+    rows = scoped(AnonymisationLog.objects.all(), request.user)
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    return render(request, "complaints/anonymisation_log.html", {"page": page})

@@ -76,6 +76,15 @@ def _models():
         "complaints:parties_told": c.Complaint,
         "complaints:odr_register": e.Enterprise,
         "complaints:odr_leave": c.OdrEnterprise,
+        "complaints:extend": c.Complaint,
+        "complaints:extension_decide": c.VerificationExtension,
+        **{
+            f"complaints:{name}": c.Publication
+            for name in (
+                "publicity_detail", "publicity_draft", "publicity_compute", "publicity_publish",
+                "publicity_action",
+            )
+        },  # fmt: skip
         **{
             f"credit:{name}": e.Enterprise
             for name in ("file", "propose_penalty", "propose_abnormal", "propose_serious")
@@ -147,6 +156,10 @@ SPECIAL_KWARGS = {
         }
         for name in ("complaints:status", "complaints:rate")
     },
+    "complaints:publicity_download": lambda unit: {
+        "pk": scope_objects.make_model("complaints.Publication", unit).pk,
+        "file_format": "csv",
+    },
     "reporting:report_transition": lambda unit: {
         "pk": scope_objects.make_model("reporting.ProgressReport", unit).pk,
         "action": "submit",
@@ -161,6 +174,7 @@ PUBLIC = {
     "enterprises:public_enterprise", "enterprises:public_declarations",
     "enterprises:public_declaration", "favicon", "csp_report", "complaints:file",
     "complaints:filed", "complaints:track", "complaints:status", "complaints:rate",
+    "complaints:publicity", "complaints:publicity_detail", "complaints:publicity_download",
     "credit:public", "credit:public_abnormal", "credit:public_serious", "credit:public_penalties",
     "credit:bulletins", "credit:warnings", "credit:warnings_archive", "credit:warnings_feed",
     "credit:warning",
