@@ -71,3 +71,16 @@ def enterprise_figures(enterprise_id, today=None):
                counts["mediated"], _("complaints")),
         figure(11, "reports_about", _("Reports of violations"), counts["reports"], _("reports")),
     ]  # fmt: skip
+def complaint_counts_by_section(reporting_unit, period_start, period_end):
+    """{GB/T 4754 section: complaints received} in a unit (None: the nation) and period.
+
+    Monitoring joins these with its weakest sectors (focus areas); it reads them through
+    this discovered module, never the complaints tables.
+    """
+    rows = Complaint.objects.filter(
+        kind=Kind.COMPLAINT, received_on__range=(period_start, period_end)
+    )
+    if reporting_unit is not None:
+        rows = rows.filter(reporting_unit=reporting_unit)
+    counts = rows.values_list("service_section").annotate(n=Count("id")).order_by()
+    return dict(counts)

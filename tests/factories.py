@@ -489,3 +489,69 @@ def consumer_warning(author, **fields):
     }
     data.update(fields)
     return warnings.write(data, author)
+# --- Service-quality surveys (monitoring) ---------------------------------------------
+
+
+def survey_model(kind="acsi", code=None, sectors=("H", "O"), scale="1-5"):
+    """An evaluation model from its kind's template (equal weights); returns version 1."""
+    from monitoring.services import versions
+
+    model = versions.create_model(
+        code=code or f"m{random.randint(10**6, 10**7)}", name="测评模型", kind=kind,
+        sectors=list(sectors), scale=scale,
+    )  # fmt: skip
+    return model.versions.get()
+
+
+def survey_wave(version=None, unit=None, sectors=("H", "O"), quota=0, **fields):
+    """A wave of a version (a fresh ACSI model's by default), national unless a unit is given."""
+    from monitoring.services import waves
+
+    version = version or survey_model(sectors=sectors)
+    fields.setdefault("name", f"第{random.randint(1, 999)}期满意度调查")
+    fields.setdefault("period_start", datetime.date(2020, 1, 1))
+    fields.setdefault("period_end", datetime.date(2020, 6, 30))
+    return waves.create_wave(
+        version=version, reporting_unit=unit, sectors=list(sectors),
+        quotas=[(s, None, quota) for s in sectors] if quota else [], **fields,
+    )  # fmt: skip
+
+
+def survey_responses(wave, rows):
+    """Responses stored through the import's store(): rows are dicts of the checked data."""
+    from monitoring.services import responses
+
+    prepared = []
+    for number, row in enumerate(rows, start=2):
+        data = {"division_id": None, "enterprise_id": None, "respondent": "",
+                "duration_seconds": None, "reason": "", "row": number, **row}  # fmt: skip
+        prepared.append((number, data))
+    return responses.store(wave, prepared)
+# Post-consumption evaluations (monitoring)
+
+
+def evaluation_codes(enterprise=None, size=3, **kwargs):
+    """A batch of codes issued by a member of the enterprise: ``Issued(batch, codes)``."""
+    from monitoring.services import evaluations
+
+    enterprise = enterprise or EnterpriseFactory()
+    member = enterprise_user()
+    act_for(member, enterprise)
+    return evaluations.issue_codes(enterprise, member, size, **kwargs)
+
+
+def evaluation(enterprise=None, *, code=None, overall=4, comment="", address="203.0.113.7", **kw):
+    """An evaluation submitted with a fresh code (or the given one) of the enterprise."""
+    from monitoring.services import evaluations
+
+    enterprise = enterprise or EnterpriseFactory()
+    code = code or evaluation_codes(enterprise, size=1).codes[0]
+    scores = kw.pop("aspects", None) or {key: overall for key, _label in evaluations.aspects()}
+    return evaluations.submit(enterprise, code, overall, scores, comment, address, **kw)
+
+
+def held_evaluation(enterprise=None, **kw):
+    """An evaluation held for review: the same comment twice (the second is a duplicate)."""
+    enterprise = enterprise or EnterpriseFactory()
+    evaluation(enterprise, comment="一模一样的好评。")
+    return evaluation(enterprise, comment="一模一样的好评。", **kw)

@@ -25,6 +25,7 @@ def _models():
     from complaints import models as c
     from credit import models as k
     from enterprises import models as e
+    from monitoring import models as m
     from portal import models as p
     from reporting import models as r
 
@@ -72,6 +73,9 @@ def _models():
         "complaints:rule_set_edit": c.RuleSet,
         "complaints:routing_rule_toggle": c.RoutingRule,
         "complaints:attachment": c.ComplaintAttachment,
+        "complaints:parties_told": c.Complaint,
+        "complaints:odr_register": e.Enterprise,
+        "complaints:odr_leave": c.OdrEnterprise,
         **{
             f"credit:{name}": e.Enterprise
             for name in ("file", "propose_penalty", "propose_abnormal", "propose_serious")
@@ -93,7 +97,16 @@ def _models():
         "credit:warning": k.ConsumerWarning,
         "credit:warning_manage": k.ConsumerWarning,
         "credit:warning_act": k.ConsumerWarning,
-    }
+        **{f"monitoring:{name}": m.Wave for name in (
+            "wave", "wave_flagged", "wave_quota", "wave_compute", "wave_template", "wave_import",
+            "wave_import_start", "wave_import_cancel", "wave_ranking",
+        )},
+        **{f"monitoring:{name}": m.ModelVersion for name in (
+            "version", "version_weights", "version_item", "version_copy",
+        )},
+        **{f"monitoring:{n}": m.Evaluation for n in ("evaluation", "evaluation_act")},
+        "monitoring:evaluation_reply": m.Evaluation,
+    }  # fmt: skip
 
 
 FUNCTION_VIEW_MODELS = _models() if apps.ready else {}
@@ -150,6 +163,7 @@ PUBLIC = {
     "credit:public", "credit:public_abnormal", "credit:public_serious", "credit:public_penalties",
     "credit:bulletins", "credit:warnings", "credit:warnings_archive", "credit:warnings_feed",
     "credit:warning",
+    "monitoring:evaluate", "monitoring:evaluation_thanks", "monitoring:evaluated",
 }  # fmt: skip
 OUT_OF_SCOPE = {403, 404, 405}
 
