@@ -71,6 +71,8 @@ def enterprise_figures(enterprise_id, today=None):
                counts["mediated"], _("complaints")),
         figure(11, "reports_about", _("Reports of violations"), counts["reports"], _("reports")),
     ]  # fmt: skip
+
+
 def complaint_counts_by_section(reporting_unit, period_start, period_end):
     """{GB/T 4754 section: complaints received} in a unit (None: the nation) and period.
 

@@ -489,6 +489,8 @@ def consumer_warning(author, **fields):
     }
     data.update(fields)
     return warnings.write(data, author)
+
+
 # --- Service-quality surveys (monitoring) ---------------------------------------------
 
 
@@ -527,6 +529,8 @@ def survey_responses(wave, rows):
                 "duration_seconds": None, "reason": "", "row": number, **row}  # fmt: skip
         prepared.append((number, data))
     return responses.store(wave, prepared)
+
+
 # Post-consumption evaluations (monitoring)
 
 

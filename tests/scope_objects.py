@@ -474,6 +474,8 @@ def _consumer_warning_status_change(unit_code):
 
     item = _consumer_warning(unit_code)
     return warnings.WARNING.apply(item, "publish", staff(unit_code))
+
+
 def _survey_wave(unit_code):
     return factories.survey_wave(unit=ReportingUnit.objects.get(code=unit_code))
 
