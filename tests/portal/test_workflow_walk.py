@@ -123,6 +123,33 @@ def closed_yesterday(complaint):
     return {}
 
 
+def published_a_year_ago(penalty):
+    penalty.published_on = timezone.localdate() - datetime.timedelta(days=366)
+    penalty.save()
+    return {}
+
+
+def removal_applied(entry):
+    entry.correction, entry.removal_applied_on = "已更正住所", timezone.localdate()
+    entry.save()
+    return {}
+
+
+def repair_ready(listing):
+    listing.listed_on = timezone.localdate() - datetime.timedelta(days=800)
+    listing.repair_applied_on = timezone.localdate()
+    listing.repair_pledge, listing.repair_evidence = "credit/p.pdf", "credit/e.pdf"
+    listing.measures_expired = listing.obligations_fulfilled = listing.harm_corrected = True
+    listing.save()
+    return {}
+
+
+def served(listing):
+    listing.listed_until = timezone.localdate()
+    listing.save()
+    return {}
+
+
 # What a transition's ``does`` needs besides the status: what its page would have asked for.
 READY = {
     ("reporting.ProgressReport", "submit"): written,
@@ -132,4 +159,9 @@ READY = {
     ("complaints.Complaint", "terminate"): ground("mediation_end"),
     ("complaints.Complaint", "resume"): suspended_yesterday,
     ("complaints.Complaint", "reopen"): closed_yesterday,
+    ("credit.Penalty", "apply_repair"): published_a_year_ago,
+    ("credit.Penalty", "approve_repair"): published_a_year_ago,
+    ("credit.AbnormalListing", "remove"): removal_applied,
+    ("credit.SeriousListing", "remove_early"): repair_ready,
+    ("credit.SeriousListing", "expire"): served,
 }
