@@ -2,7 +2,13 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from portal.navigation import Area
+from portal.access import HEADQUARTERS, STAFF_ROLES
+from portal.navigation import Area, Entry
+
+MENU = [
+    Entry(_("Risk classes"), "credit:risk_list", STAFF_ROLES, order=45),
+    Entry(_("Risk scoring model"), "credit:risk_models", (HEADQUARTERS,), order=46),
+]
 
 AREAS = [
     Area(

@@ -214,6 +214,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "complaints.tasks.send_deadline_reminders",
         "schedule": crontab(hour=7, minute=0),
     },
+    "credit-risk-classes": {
+        "task": "credit.tasks.recompute_risk_classes",
+        "schedule": crontab(hour=2, minute=0),
+    },
     "remove-expired-import-uploads": {
         "task": "enterprises.tasks.remove_expired_import_uploads",
         "schedule": crontab(minute=15),
@@ -284,6 +288,8 @@ PORTAL_ROUND_YEARS_AHEAD = env.int("PORTAL_ROUND_YEARS_AHEAD", default=10)
 # PDFs longer than this fail their job. A report is usually 20-60 pages; every section
 # at its 20,000-character limit makes about 640 pages and 14 s of a worker's time.
 PORTAL_PDF_MAX_PAGES = env.int("PORTAL_PDF_MAX_PAGES", default=300)
+# The longest a regulator's override of a credit risk class may last (unverified: our choice).
+CREDIT_RISK_OVERRIDE_MAX_DAYS = env.int("CREDIT_RISK_OVERRIDE_MAX_DAYS", default=365)
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

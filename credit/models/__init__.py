@@ -1,3 +1,21 @@
-from .risk import UNCLASSIFIED, EnterpriseRiskClass, RiskClass
+from .risk import (
+    UNCLASSIFIED,
+    EnterpriseRiskClass,
+    RiskClass,
+    RiskClassHistory,
+    RiskOverride,
+    RiskRun,
+    ScoringIndicator,
+    ScoringModel,
+)
 
-__all__ = ["UNCLASSIFIED", "EnterpriseRiskClass", "RiskClass"]
+__all__ = [
+    "UNCLASSIFIED",
+    "EnterpriseRiskClass",
+    "RiskClass",
+    "RiskClassHistory",
+    "RiskOverride",
+    "RiskRun",
+    "ScoringIndicator",
+    "ScoringModel",
+]

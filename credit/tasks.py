@@ -1,0 +1,24 @@
+"""Celery tasks of the credit app: thin wrappers around its services."""
+
+from celery import shared_task
+
+from portal import jobs
+from portal.audit import acting_as
+
+
+@shared_task(base=jobs.JobTask)
+def recompute_unit_risk(job_id, unit_id):
+    """Recompute one reporting unit's risk classes, with progress on the job's page."""
+    from .services import risk
+
+    risk.run_unit_recompute(job_id, unit_id)
+
+
+@shared_task
+def recompute_risk_classes():
+    """Nightly: recompute every enterprise's risk class (set-based), expiring old overrides."""
+    from .services import risk
+
+    with acting_as(None, source="task", label="credit.recompute_risk_classes"):
+        run = risk.recompute_nation()
+    return {"run": run.pk, "enterprises": run.enterprises, "changed": run.changed}
