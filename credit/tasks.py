@@ -1,9 +1,20 @@
-"""Celery tasks of the credit app: thin wrappers around its services."""
+"""Celery tasks of the credit app: thin wrappers around services."""
+
+import datetime
 
 from celery import shared_task
 
 from portal import jobs
 from portal.audit import acting_as
+
+
+@shared_task
+def run_daily_lists(today_iso=None):
+    """The daily job: remove served serious listings, propose 3-year abnormal entries for the
+    serious list, count removal decisions overdue (credit.services.lists.run_daily)."""
+    from .services.lists import run_daily
+
+    return run_daily(datetime.date.fromisoformat(today_iso) if today_iso else None)
 
 
 @shared_task(base=jobs.JobTask)

@@ -39,9 +39,9 @@ def snapshot(candidates) -> str:
     """The candidate list as published: sorted identifiers joined by newlines."""
     ordered = sorted(str(c) for c in candidates)
     if any(not c or "\n" in c or "\r" in c for c in ordered):
-        raise ValueError("identifiers must be non-empty and contain no line break")
+        raise ValueError(_("Each candidate identifier must be non-empty and on one line."))
     if len(set(ordered)) != len(ordered):
-        raise ValueError("identifiers must be distinct")
+        raise ValueError(_("Candidate identifiers must be distinct."))
     return "\n".join(ordered)
 
 
@@ -54,22 +54,22 @@ def select(seed: str, candidates, k: int) -> list:
     """The k candidates with the lowest tickets, lowest first."""
     ids = snapshot(candidates).split("\n") if candidates else []
     if not seed or "\n" in seed or "\r" in seed:
-        raise ValueError("the seed must be non-empty and on one line")
+        raise ValueError(_("The seed must be non-empty and on one line."))
     if not 0 <= k <= len(ids):
-        raise ValueError("cannot draw more than the candidates")
+        raise ValueError(_("Cannot draw %(k)s of %(n)s candidates.") % {"k": k, "n": len(ids)})
     return heapq.nsmallest(k, ids, key=lambda identifier: ticket(seed, identifier))
 
 
 def sample_size(population: int, *, ratio: Decimal | None = None, count: int | None = None) -> int:
     """How many to draw: a count, or a ratio rounded up (at least one of a non-empty set)."""
     if (ratio is None) == (count is None):
-        raise ValueError("give either a ratio or a count")
+        raise ValueError(_("Give either a ratio or a count, not both."))
     if count is not None:
         if count < 1:
-            raise ValueError("the count must be at least 1")
+            raise ValueError(_("The count must be at least 1."))
         return min(count, population)
     if not 0 < ratio <= 1:
-        raise ValueError("the ratio must be more than 0 and at most 1")
+        raise ValueError(_("The ratio must be more than 0 and at most 1."))
     return min(population, math.ceil(Decimal(population) * ratio))
 
 

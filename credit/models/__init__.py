@@ -1,3 +1,17 @@
+from .files import (
+    IN_FORCE_ABNORMAL,
+    IN_FORCE_SERIOUS,
+    PUBLISHED_PENALTY,
+    AbnormalListing,
+    AbnormalListingStatusChange,
+    ConsumerWarning,
+    ConsumerWarningStatusChange,
+    Level,
+    Penalty,
+    PenaltyStatusChange,
+    SeriousListing,
+    SeriousListingStatusChange,
+)
 from .risk import (
     UNCLASSIFIED,
     EnterpriseRiskClass,
@@ -10,12 +24,24 @@ from .risk import (
 )
 
 __all__ = [
+    "IN_FORCE_ABNORMAL",
+    "IN_FORCE_SERIOUS",
+    "PUBLISHED_PENALTY",
     "UNCLASSIFIED",
+    "AbnormalListing",
+    "AbnormalListingStatusChange",
+    "ConsumerWarning",
+    "ConsumerWarningStatusChange",
     "EnterpriseRiskClass",
+    "Level",
+    "Penalty",
+    "PenaltyStatusChange",
     "RiskClass",
     "RiskClassHistory",
     "RiskOverride",
     "RiskRun",
     "ScoringIndicator",
     "ScoringModel",
+    "SeriousListing",
+    "SeriousListingStatusChange",
 ]

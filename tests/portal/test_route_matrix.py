@@ -23,7 +23,9 @@ SKIPPED_PREFIXES = ("admin/", "static/", "media/")
 # Function views that take an object id: which model the id belongs to.
 def _models():
     from complaints import models as c
+    from credit import models as k
     from enterprises import models as e
+    from monitoring import models as m
     from portal import models as p
     from reporting import models as r
 
@@ -71,7 +73,40 @@ def _models():
         "complaints:rule_set_edit": c.RuleSet,
         "complaints:routing_rule_toggle": c.RoutingRule,
         "complaints:attachment": c.ComplaintAttachment,
-    }
+        "complaints:parties_told": c.Complaint,
+        "complaints:odr_register": e.Enterprise,
+        "complaints:odr_leave": c.OdrEnterprise,
+        **{
+            f"credit:{name}": e.Enterprise
+            for name in ("file", "propose_penalty", "propose_abnormal", "propose_serious")
+        },
+        "credit:penalty": k.Penalty,
+        "credit:penalty_act": k.Penalty,
+        "credit:abnormal": k.AbnormalListing,
+        "credit:abnormal_act": k.AbnormalListing,
+        **{
+            f"credit:{name}": k.SeriousListing
+            for name in (
+                "serious",
+                "serious_act",
+                "serious_repair",
+                "serious_pledge",
+                "serious_evidence",
+            )
+        },  # fmt: skip
+        "credit:warning": k.ConsumerWarning,
+        "credit:warning_manage": k.ConsumerWarning,
+        "credit:warning_act": k.ConsumerWarning,
+        **{f"monitoring:{name}": m.Wave for name in (
+            "wave", "wave_flagged", "wave_quota", "wave_compute", "wave_template", "wave_import",
+            "wave_import_start", "wave_import_cancel", "wave_ranking",
+        )},
+        **{f"monitoring:{name}": m.ModelVersion for name in (
+            "version", "version_weights", "version_item", "version_copy",
+        )},
+        **{f"monitoring:{n}": m.Evaluation for n in ("evaluation", "evaluation_act")},
+        "monitoring:evaluation_reply": m.Evaluation,
+    }  # fmt: skip
 
 
 FUNCTION_VIEW_MODELS = _models() if apps.ready else {}
@@ -125,6 +160,10 @@ PUBLIC = {
     "enterprises:public_enterprise", "enterprises:public_declarations",
     "enterprises:public_declaration", "favicon", "csp_report", "complaints:file",
     "complaints:filed", "complaints:track", "complaints:status", "complaints:rate",
+    "credit:public", "credit:public_abnormal", "credit:public_serious", "credit:public_penalties",
+    "credit:bulletins", "credit:warnings", "credit:warnings_archive", "credit:warnings_feed",
+    "credit:warning",
+    "monitoring:evaluate", "monitoring:evaluation_thanks", "monitoring:evaluated",
 }  # fmt: skip
 OUT_OF_SCOPE = {403, 404, 405}
 

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('credit', '0001_risk_class'),
+        ('credit', '0002_penalties_lists_and_warnings'),
         ('enterprises', '0007_status_logs_into_one_shape'),
         ('portal', '0008_merge_user_language_and_download_audit'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
