@@ -158,7 +158,9 @@ def test_staff_recompute_their_unit_as_a_job(client_for, province_user):
     response = client_for(province_user).post(reverse("credit:risk_recompute"))
     job = Job.objects.get()
     assert response.url == job.get_absolute_url()
-    assert job.status == Job.Status.DONE and "1 enterprises classified" in job.message
+    assert job.status == Job.Status.DONE
+    # Job messages are in the worker's language (the default, Chinese).
+    assert job.message == "已分类 1 家企业，1 家分类有变化。"
     assert EnterpriseRiskClass.objects.filter(pk=guangdong.pk).exists()
     assert not EnterpriseRiskClass.objects.filter(pk=zhejiang.pk).exists()
     assert RiskClassHistory.objects.filter(run__reporting_unit__code="440000").count() == 1
