@@ -8,7 +8,7 @@ after-sales figures come with the after-sales records (not built yet).
 
 import datetime
 
-from django.db.models import Avg, Count, Q
+from django.db.models import Avg, Count, IntegerField, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -48,6 +48,23 @@ def metrics(reporting_unit, period_start, period_end):
         figure(11, "complaint_rating", _("Consumers' average rating of the handling"),
                round(counts["rating"] or 0, 1), _("out of 5")),
     ]  # fmt: skip
+
+
+def complaints_about(enterprise_ref):
+    """Complaints (not reports) ever received about an enterprise, as a correlated subquery.
+
+    ``enterprise_ref`` is the enterprise's id in the outer query (``OuterRef("pk")``);
+    credit's risk indicator "complaints per year in business" reads it, so credit never
+    imports complaints' models.
+    """
+    counted = (
+        Complaint.objects.filter(operator=enterprise_ref, kind=Kind.COMPLAINT)
+        .order_by()
+        .values("operator")
+        .annotate(n=Count("id"))
+        .values("n")
+    )
+    return Subquery(counted, output_field=IntegerField())
 
 
 def enterprise_figures(enterprise_id, today=None):

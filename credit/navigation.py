@@ -2,11 +2,13 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from portal.access import STAFF_ROLES
+from portal.access import HEADQUARTERS, STAFF_ROLES
 from portal.navigation import VISITORS, Area, Entry
 
 MENU = [
     Entry(_("Credit files"), "credit:find", STAFF_ROLES, order=45),
+    Entry(_("Risk classes"), "credit:risk_list", STAFF_ROLES, order=46),
+    Entry(_("Risk scoring model"), "credit:risk_models", (HEADQUARTERS,), order=47),
     Entry(_("Credit publicity"), "credit:public", VISITORS, order=1020),
     Entry(_("Consumer warnings"), "credit:warnings", VISITORS, order=1030),
 ]

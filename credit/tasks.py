@@ -4,6 +4,9 @@ import datetime
 
 from celery import shared_task
 
+from portal import jobs
+from portal.audit import acting_as
+
 
 @shared_task
 def run_daily_lists(today_iso=None):
@@ -12,3 +15,21 @@ def run_daily_lists(today_iso=None):
     from .services.lists import run_daily
 
     return run_daily(datetime.date.fromisoformat(today_iso) if today_iso else None)
+
+
+@shared_task(base=jobs.JobTask)
+def recompute_unit_risk(job_id, unit_id):
+    """Recompute one reporting unit's risk classes, with progress on the job's page."""
+    from .services import risk
+
+    risk.run_unit_recompute(job_id, unit_id)
+
+
+@shared_task
+def recompute_risk_classes():
+    """Nightly: recompute every enterprise's risk class (set-based), expiring old overrides."""
+    from .services import risk
+
+    with acting_as(None, source="task", label="credit.recompute_risk_classes"):
+        run = risk.recompute_nation()
+    return {"run": run.pk, "enterprises": run.enterprises, "changed": run.changed}

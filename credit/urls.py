@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import files, public, warnings
+from .views import files, public, risk, warnings
 
 app_name = "credit"
 
@@ -37,4 +37,14 @@ urlpatterns = [
     path("manage/warnings/new/", warnings.write, name="warning_new"),
     path("manage/warnings/<int:pk>/", warnings.manage_warning, name="warning_manage"),
     path("manage/warnings/<int:pk>/act/", warnings.warning_act, name="warning_act"),
+    # Risk classes (internal to regulators)
+    path("risk/", risk.RiskList.as_view(), name="risk_list"),
+    path("risk/models/", risk.ScoringModels.as_view(), name="risk_models"),
+    path("risk/recompute/", risk.RiskRecompute.as_view(), name="risk_recompute"),
+    path("risk/enterprises/<int:pk>/", risk.RiskDetail.as_view(), name="risk_detail"),
+    path(
+        "risk/enterprises/<int:pk>/override/",
+        risk.RiskOverrideView.as_view(),
+        name="risk_override",
+    ),
 ]

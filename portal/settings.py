@@ -260,6 +260,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "credit.tasks.run_daily_lists",
         "schedule": crontab(hour=2, minute=0),
     },
+    # After the lists' daily job, so the night's listings count in the classes.
+    "credit-risk-classes": {
+        "task": "credit.tasks.recompute_risk_classes",
+        "schedule": crontab(hour=2, minute=30),
+    },
     "remove-expired-import-uploads": {
         "task": "enterprises.tasks.remove_expired_import_uploads",
         "schedule": crontab(minute=15),
@@ -356,6 +361,8 @@ CREDIT_SERIOUS_LIST_YEARS = env.int("CREDIT_SERIOUS_LIST_YEARS", default=3)
 CREDIT_SERIOUS_REPAIR_MIN_YEARS = env.int("CREDIT_SERIOUS_REPAIR_MIN_YEARS", default=1)
 # County and city departments need the next level's consent (a 2025 draft would drop it).
 CREDIT_SERIOUS_NEEDS_HIGHER_CONSENT = env.bool("CREDIT_SERIOUS_NEEDS_HIGHER_CONSENT", default=True)
+# The longest a regulator's override of a credit risk class may last (unverified: our choice).
+CREDIT_RISK_OVERRIDE_MAX_DAYS = env.int("CREDIT_RISK_OVERRIDE_MAX_DAYS", default=365)
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

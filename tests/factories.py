@@ -413,6 +413,35 @@ def complaint(received_on=None, kind=Complaint.Kind.COMPLAINT, user=None, **over
     return complaint
 
 
+# Credit risk classes: a scoring model version as headquarters would save it.
+def scoring_model(b_from=0, c_from=10, d_from=20, user=None, **indicators):
+    """A model version; each keyword is an indicator code = (points, weight, cap or None)."""
+    from credit.services import risk
+
+    settings_ = [
+        risk.IndicatorSetting(code, _decimal(p), _decimal(w), _decimal(c))
+        for code, (p, w, c) in indicators.items()
+    ]
+    return risk.save_model(
+        user, b_from=Decimal(b_from), c_from=Decimal(c_from), d_from=Decimal(d_from),
+        indicators=settings_,
+    )  # fmt: skip
+
+
+def _decimal(value):
+    return None if value is None else Decimal(str(value))
+
+
+def complaints_about(enterprise, count, received_on=None):
+    """``count`` separate complaints about an enterprise (different texts, so none merge)."""
+    return [
+        complaint(
+            received_on=received_on, operator=enterprise, description=f"{enterprise.name}问题{n}。"
+        )
+        for n in range(count)
+    ]
+
+
 # Credit: penalties and the two lists (credit.services.penalties, credit.services.lists).
 
 

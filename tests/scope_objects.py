@@ -499,6 +499,55 @@ def make_model(label, unit_code):
     return MAKERS[label](unit_code)
 
 
+def _scoring_model():
+    return factories.scoring_model(
+        b_from=-5, c_from=10, d_from=20, valid_certification=(-10, 1, None),
+        complaint_rate=(10, 1, None),
+    )  # fmt: skip
+
+
+@maker("credit.ScoringModel")
+def _credit_scoring_model(unit_code):
+    """Headquarters-only configuration."""
+    return _scoring_model()
+
+
+@maker("credit.ScoringIndicator")
+def _credit_scoring_indicator(unit_code):
+    return _scoring_model().indicators.first()
+
+
+@maker("credit.RiskRun")
+def _credit_risk_run(unit_code):
+    from credit.models import RiskRun
+
+    return RiskRun.objects.create(
+        scoring_model=_scoring_model(), reporting_unit=_unit(unit_code), as_of=datetime.date.today()
+    )
+
+
+@maker("credit.RiskOverride")
+def _credit_risk_override(unit_code):
+    from credit.services import risk
+
+    return risk.override_class(
+        _enterprise_risk_class(unit_code), risk_class="D", reason="多次投诉未整改",
+        expires_on=datetime.date.today() + datetime.timedelta(days=30), user=staff(unit_code),
+    )  # fmt: skip
+
+
+@maker("credit.RiskClassHistory")
+def _credit_risk_class_history(unit_code):
+    from django.utils import timezone
+
+    from credit.models import RiskClassHistory
+
+    return RiskClassHistory.objects.create(
+        enterprise=enterprise(unit_code), source="imported", risk_class="E",
+        computed_at=timezone.now(), note="2019",
+    )  # fmt: skip
+
+
 def _credit_officers(unit_code):
     return staff(unit_code), staff(unit_code)
 

@@ -12,7 +12,16 @@ from .files import (
     SeriousListing,
     SeriousListingStatusChange,
 )
-from .risk import UNCLASSIFIED, EnterpriseRiskClass, RiskClass
+from .risk import (
+    UNCLASSIFIED,
+    EnterpriseRiskClass,
+    RiskClass,
+    RiskClassHistory,
+    RiskOverride,
+    RiskRun,
+    ScoringIndicator,
+    ScoringModel,
+)
 
 __all__ = [
     "IN_FORCE_ABNORMAL",
@@ -28,6 +37,11 @@ __all__ = [
     "Penalty",
     "PenaltyStatusChange",
     "RiskClass",
+    "RiskClassHistory",
+    "RiskOverride",
+    "RiskRun",
+    "ScoringIndicator",
+    "ScoringModel",
     "SeriousListing",
     "SeriousListingStatusChange",
 ]
