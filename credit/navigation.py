@@ -1,8 +1,14 @@
-"""Credit supervision's home-page area, shown once its pages exist (portal.navigation)."""
+"""Credit supervision's links and home-page area (portal.navigation)."""
 
 from django.utils.translation import gettext_lazy as _
 
-from portal.navigation import Area
+from portal.access import STAFF_ROLES
+from portal.navigation import VISITORS, Area, Entry
+
+MENU = [
+    Entry(_("Random inspections"), "credit:inspections", STAFF_ROLES, order=45),
+    Entry(_("Inspection results"), "credit:public_results", VISITORS, order=1030),
+]
 
 AREAS = [
     Area(
@@ -10,5 +16,11 @@ AREAS = [
         _("Quality credit records of service enterprises."),
         "/credit/",
         order=40,
-    )
+    ),
+    Area(
+        _("Random inspections"),
+        _("Double-random inspection plans, their verifiable draws and the results."),
+        "/credit/inspections/public/",
+        order=41,
+    ),
 ]

@@ -214,6 +214,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "complaints.tasks.send_deadline_reminders",
         "schedule": crontab(hour=7, minute=0),
     },
+    "credit-inspection-results-due": {
+        "task": "credit.tasks.warn_inspection_results_due",
+        "schedule": crontab(hour=7, minute=10),
+    },
     "remove-expired-import-uploads": {
         "task": "enterprises.tasks.remove_expired_import_uploads",
         "schedule": crontab(minute=15),

@@ -23,6 +23,7 @@ SKIPPED_PREFIXES = ("admin/", "static/", "media/")
 # Function views that take an object id: which model the id belongs to.
 def _models():
     from complaints import models as c
+    from credit import models as cr
     from enterprises import models as e
     from portal import models as p
     from reporting import models as r
@@ -71,6 +72,28 @@ def _models():
         "complaints:rule_set_edit": c.RuleSet,
         "complaints:routing_rule_toggle": c.RoutingRule,
         "complaints:attachment": c.ComplaintAttachment,
+        "credit:item_edit": cr.InspectionItem,
+        "credit:inspector_edit": cr.Inspector,
+        **{
+            f"credit:{name}": cr.InspectionPlan
+            for name in (
+                "plan_detail",
+                "plan_ratios",
+                "plan_publish",
+                "plan_draw",
+                "plan_redraw",
+                "plan_act",
+                "public_plan",
+                "public_candidates",
+            )
+        },  # fmt: skip
+        "credit:inspection": cr.Inspection,
+        "credit:inspection_publish": cr.Inspection,
+        "credit:recuse": cr.InspectionAssignment,
+        "credit:assistance_detail": cr.AssistanceRequest,
+        "credit:assistance_act": cr.AssistanceRequest,
+        "credit:assistance_evidence": cr.AssistanceMessage,
+        "credit:acknowledge": cr.ProblemReceipt,
     }
 
 
@@ -125,6 +148,8 @@ PUBLIC = {
     "enterprises:public_enterprise", "enterprises:public_declarations",
     "enterprises:public_declaration", "favicon", "csp_report", "complaints:file",
     "complaints:filed", "complaints:track", "complaints:status", "complaints:rate",
+    "credit:public_plans", "credit:public_plan", "credit:public_candidates",
+    "credit:public_results",
 }  # fmt: skip
 OUT_OF_SCOPE = {403, 404, 405}
 
