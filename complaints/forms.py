@@ -249,3 +249,11 @@ class RatingForm(forms.Form):
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+
+class PartiesToldForm(forms.Form):
+    """The day the handler told both parties that mediation ended."""
+
+    day = forms.DateField(
+        label=_("Both parties were told on"), widget=forms.DateInput(attrs={"type": "date"})
+    )

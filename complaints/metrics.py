@@ -6,7 +6,10 @@ mediations succeeded in it, and the consumers' ratings of those it closed. Task 
 after-sales figures come with the after-sales records (not built yet).
 """
 
+import datetime
+
 from django.db.models import Avg, Count, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .models import Complaint, ComplaintStatusChange
@@ -45,3 +48,39 @@ def metrics(reporting_unit, period_start, period_end):
         figure(11, "complaint_rating", _("Consumers' average rating of the handling"),
                round(counts["rating"] or 0, 1), _("out of 5")),
     ]  # fmt: skip
+
+
+def enterprise_figures(enterprise_id, today=None):
+    """Complaint figures about one enterprise for its credit file (an extension point: apps
+    that keep a per-enterprise credit file find ``enterprise_figures`` in every metrics.py)."""
+    today = today or timezone.localdate()
+    year_ago = today - datetime.timedelta(days=365)
+    about = Complaint.objects.filter(operator_id=enterprise_id)
+    counts = about.aggregate(
+        total=Count("id", filter=Q(kind=Kind.COMPLAINT)),
+        last_year=Count("id", filter=Q(kind=Kind.COMPLAINT, received_on__gt=year_ago)),
+        mediated=Count("id", filter=Q(status=Complaint.Status.MEDIATED)),
+        reports=Count("id", filter=Q(kind=Kind.REPORT)),
+    )
+    return [
+        figure(11, "complaints_about", _("Complaints about the enterprise"), counts["total"],
+               _("complaints")),
+        figure(11, "complaints_about_last_year", _("Complaints in the last 12 months"),
+               counts["last_year"], _("complaints")),
+        figure(11, "complaints_about_mediated", _("Complaints mediated successfully"),
+               counts["mediated"], _("complaints")),
+        figure(11, "reports_about", _("Reports of violations"), counts["reports"], _("reports")),
+    ]  # fmt: skip
+def complaint_counts_by_section(reporting_unit, period_start, period_end):
+    """{GB/T 4754 section: complaints received} in a unit (None: the nation) and period.
+
+    Monitoring joins these with its weakest sectors (focus areas); it reads them through
+    this discovered module, never the complaints tables.
+    """
+    rows = Complaint.objects.filter(
+        kind=Kind.COMPLAINT, received_on__range=(period_start, period_end)
+    )
+    if reporting_unit is not None:
+        rows = rows.filter(reporting_unit=reporting_unit)
+    counts = rows.values_list("service_section").annotate(n=Count("id")).order_by()
+    return dict(counts)

@@ -7,6 +7,7 @@ from portal.navigation import VISITORS, Area, Entry
 
 MENU = [
     Entry(_("Complaints"), "complaints:list", (*STAFF_ROLES, ENTERPRISE), order=40),
+    Entry(_("ODR enterprises"), "complaints:odr", (*STAFF_ROLES, ENTERPRISE), order=41),
     Entry(_("Make a complaint"), "complaints:file", VISITORS, order=1010),
 ]
 

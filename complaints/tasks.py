@@ -9,3 +9,11 @@ def send_deadline_reminders(today_iso=None):
     from .services.reminders import run_daily_for
 
     return run_daily_for(today_iso)
+
+
+@shared_task
+def hand_over_unsettled_odr():
+    """The daily job: complaints an ODR enterprise did not settle in time go to the regulator."""
+    from .services.odr import hand_over_unsettled
+
+    return hand_over_unsettled()

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import handling, public, rules
+from .views import handling, odr, public, rules
 
 app_name = "complaints"
 
@@ -22,9 +22,14 @@ urlpatterns = [
     path("handling/<int:pk>/reply/", handling.reply, name="reply"),
     path("handling/<int:pk>/take/", handling.take, name="take"),
     path("handling/<int:pk>/transfer/", handling.transfer, name="transfer"),
+    path("handling/<int:pk>/parties-told/", handling.parties_told, name="parties_told"),
     path("transfers/", handling.transfer_list, name="transfers"),
     path("transfers/<int:pk>/decide/", handling.transfer_decide, name="transfer_decide"),
     path("attachments/<int:pk>/", handling.attachment, name="attachment"),
+    # ODR enterprises
+    path("odr/", odr.odr_list, name="odr"),
+    path("odr/register/<int:pk>/", odr.odr_register, name="odr_register"),
+    path("odr/<int:pk>/leave/", odr.odr_leave, name="odr_leave"),
     # The rules
     path("rules/", rules.rule_sets, name="rule_sets"),
     path("rules/<int:pk>/", rules.rule_set_edit, name="rule_set_edit"),

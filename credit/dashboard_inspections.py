@@ -35,4 +35,4 @@ def panel(user):
         (_("Assistance between units"), reverse("credit:assistance")),
         (_("Problem notices"), reverse("credit:notices")),
     ]
-    return Panel(title=_("Random inspections"), figures=figures, links=links, order=45)
+    return Panel(title=_("Random inspections"), figures=figures, links=links, order=46)

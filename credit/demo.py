@@ -1,8 +1,8 @@
-"""Demo data of the credit app: double-random inspections (``seed_inspections``).
+"""Demo credit records: penalties, both lists, a proposal waiting for a second officer, a
+served serious listing and consumer warnings, made through the services as officers would.
 
-Made through the services, as a regulator would: the list of items, Guangdong's
-inspectors, a plan drawn with results published, a plan published and not yet drawn,
-and a request for assistance between Guangdong and Zhejiang. Idempotent.
+Idempotent: nothing is added once the demo's first penalty exists. Guangdong's officer
+proposes; SAMR's officer confirms (the second officer).
 """
 
 import datetime
@@ -11,110 +11,71 @@ from decimal import Decimal
 from django.utils import timezone
 
 from enterprises.models import Enterprise
-from portal.audit import acting_as
-from portal.models import Agency
 
-from .models import ClassRatio, InspectionItem, InspectionPlan, Inspector
-from .services import assistance, inspections
+from .demo_inspections import seed_inspections
+from .models import Penalty
+from .services import lists, penalties, warnings
 
-DRAWN_PLAN = "演示：2026年度服务业质量双随机抽查（第一批）"
-ITEMS = [
-    ("服务质量承诺公示与履行情况", "service_quality", "general", Decimal("0.5")),
-    ("明码标价和价格公示情况", "pricing", "general", Decimal("0.5")),
-    ("登记事项与经营场所一致性", "licensing", "key", None),
-]
-LEGAL_BASIS = "《优化营商环境条例》《市场主体登记管理条例》"
-RESULTS = ["no_problem", "corrected", "unreachable", "not_disclosed"]
+FIRST = "粤市监罚〔2026〕演示1号"
+
+
+def _ago(days):
+    return timezone.now() - datetime.timedelta(days=days)
 
 
 def seed(demo):
+    seed_lists(demo)
     seed_inspections(demo)
 
 
-def seed_inspections(demo):
+def seed_lists(demo):
     demo.notes.append(
-        "Verifiable inspection draws and results (双随机抽查公示): "
-        "http://127.0.0.1:8000/credit/inspections/public/"
+        "Credit publicity without logging in (信用公示): http://127.0.0.1:8000/credit/"
     )
-    if InspectionPlan.objects.filter(name=DRAWN_PLAN).exists():
+    if Penalty.objects.filter(decision_number=FIRST).exists():
         return
-    staff = demo.users["guangdong"]
-    with acting_as(staff, source="command", label="demo"):
-        items = _items(staff)
-        _inspectors(staff)
-        drawn = _plan(staff, DRAWN_PLAN, items)
-        inspections.draw(drawn, staff)
-        inspections.PLAN.apply(drawn, "start", staff)
-        _results(drawn, staff)
-        _plan(staff, "演示：2026年度服务业质量双随机抽查（第二批）", items[:1])
-    _assistance(demo)
-
-
-def _items(staff):
-    unit = staff.agency.reporting_unit
-    return [
-        InspectionItem.objects.get_or_create(
-            reporting_unit=unit,
-            name=name,
-            defaults={
-                "content": f"检查{name}", "legal_basis": LEGAL_BASIS,
-                "method": "现场检查、书面检查", "frequency": "每年一次", "field": field,
-                "kind": kind, "max_ratio": ratio,
-            },
-        )[0]
-        for name, field, kind, ratio in ITEMS
-    ]  # fmt: skip
-
-
-def _inspectors(staff):
-    market = Agency.objects.get(reporting_unit=staff.agency.reporting_unit, kind="market")
-    names = ["陈立", "林海", "黄蓉", "周强", "吴敏", "郑洁", "何平", "罗军"]
-    for n, name in enumerate(names):
-        Inspector.objects.get_or_create(
-            certificate_number=f"4400{n + 1:06d}",
-            defaults={"agency": market, "name": name,
-                      "fields": ["service_quality", "pricing", "licensing"][: 1 + n % 3]},
-        )  # fmt: skip
-
-
-def _plan(staff, name, items):
+    officer, second = demo.users["guangdong"], demo.users["samr"]
+    rows = list(
+        Enterprise.objects.filter(reporting_unit__code="440000", status="operating").order_by("pk")[
+            :5
+        ]
+    )
+    if len(rows) < 5:
+        return
     today = timezone.localdate()
-    plan = InspectionPlan.objects.create(
-        reporting_unit=staff.agency.reporting_unit,
-        name=name,
-        starts_on=today - datetime.timedelta(days=60),
-        ends_on=today + datetime.timedelta(days=120),
-        created_by=staff,
-    )
-    plan.agencies.set([staff.agency])
-    plan.items.set(items)
-    inspections.default_ratios(plan)
-    ClassRatio.objects.filter(plan=plan).update(ratio=Decimal("0.3"))
-    inspections.publish(plan, staff)
-    return plan
-
-
-def _results(plan, staff):
-    concluded = timezone.localdate() - datetime.timedelta(days=3)
-    for n, inspection in enumerate(plan.inspections.filter(active=True)[: len(RESULTS)]):
-        inspections.record_result(
-            inspection, staff, result=RESULTS[n], note="", concluded_on=concluded
-        )
-        if n < 3:
-            inspections.publish_result(inspection, staff)
-
-
-def _assistance(demo):
-    asking, asked = demo.users["guangdong"], demo.users["zhejiang"]
-    enterprise = Enterprise.objects.filter(reporting_unit__code="330000").first()
-    if enterprise is None:
-        return
-    with acting_as(asking, source="command", label="demo"):
-        request = assistance.ask(
-            asking, enterprise=enterprise, to_unit=asked.agency.reporting_unit,
-            subject="请协助核查企业实际经营情况",
-            request="该企业在广州有投诉，请协助核查其登记住所的经营情况。",
-            working_days=10,
-        )  # fmt: skip
-    with acting_as(asked, source="command", label="demo"):
-        assistance.post_message(request, asked, text="已派员实地核查，企业在登记住所正常经营。")
+    fine = penalties.record(rows[0], {
+        "decision_number": FIRST, "authority": "广州市市场监督管理局",
+        "decided_on": today - datetime.timedelta(days=500), "ground": "提供虚假材料骗取登记",
+        "kind": "fine", "amount": Decimal("500000"), "serious": True,
+    }, officer)  # fmt: skip
+    penalties.PENALTY.apply(fine, "confirm", second, at=_ago(490))
+    listing = lists.propose_serious(rows[0], {
+        "penalty": fine, "ground": "提供虚假材料骗取公司登记，情节严重",
+        "decision_reference": "粤市监失〔2026〕演示1号",
+        "decided_on": today - datetime.timedelta(days=480),
+    }, officer)  # fmt: skip
+    lists.SERIOUS.apply(listing, "confirm", second, at=_ago(480))
+    warning = penalties.record(rows[1], {
+        "decision_number": "粤市监罚〔2026〕演示2号", "authority": "广州市天河区市场监督管理局",
+        "decided_on": today - datetime.timedelta(days=20), "ground": "未明码标价",
+        "kind": "warning",
+    }, officer)  # fmt: skip
+    penalties.PENALTY.apply(warning, "confirm", second, at=_ago(15))
+    for enterprise, ground, days in ((rows[2], "annual_report", 60), (rows[3], "unreachable", 30)):
+        entry = lists.propose_abnormal(enterprise, {
+            "ground": ground, "decision_reference": f"粤市监异〔2026〕演示{enterprise.pk}号",
+            "decided_on": today - datetime.timedelta(days=days),
+        }, officer)  # fmt: skip
+        lists.ABNORMAL.apply(entry, "confirm", second, at=_ago(days))
+    lists.ABNORMAL.apply(entry, "apply_removal", officer, reason="已办理住所变更登记")
+    lists.propose_abnormal(rows[4], {
+        "ground": "false_disclosure", "decision_reference": "粤市监异〔2026〕演示待审号",
+        "decided_on": today,
+    }, officer)  # fmt: skip
+    for title, days in (("关于预付式消费的消费警示", 0), ("春节期间餐饮消费警示", 400)):
+        item = warnings.write({
+            "title": title, "text": "请消费者谨慎办理大额预付卡，保留消费凭证。", "sector": "O",
+            "valid_from": today - datetime.timedelta(days=days + 1),
+            "valid_until": today - datetime.timedelta(days=days) + datetime.timedelta(days=60),
+        }, officer)  # fmt: skip
+        warnings.WARNING.apply(item, "publish", officer, at=_ago(days))

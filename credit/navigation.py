@@ -6,8 +6,11 @@ from portal.access import STAFF_ROLES
 from portal.navigation import VISITORS, Area, Entry
 
 MENU = [
-    Entry(_("Random inspections"), "credit:inspections", STAFF_ROLES, order=45),
-    Entry(_("Inspection results"), "credit:public_results", VISITORS, order=1030),
+    Entry(_("Credit files"), "credit:find", STAFF_ROLES, order=45),
+    Entry(_("Credit publicity"), "credit:public", VISITORS, order=1020),
+    Entry(_("Consumer warnings"), "credit:warnings", VISITORS, order=1030),
+    Entry(_("Random inspections"), "credit:inspections", STAFF_ROLES, order=46),
+    Entry(_("Inspection results"), "credit:public_results", VISITORS, order=1031),
 ]
 
 AREAS = [

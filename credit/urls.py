@@ -2,12 +2,42 @@
 
 from django.urls import path
 
-from .views import assistance, public_inspections
+from .views import assistance, files, public, public_inspections, warnings
 from .views import inspections as inspection_views
 
 app_name = "credit"
 
 urlpatterns = [
+    # The public: the lists, penalties, bulletins, consumer warnings
+    path("", public.index, name="public"),
+    path("abnormal/", public.abnormal_list, name="public_abnormal"),
+    path("serious/", public.serious_list, name="public_serious"),
+    path("penalties/", public.penalty_list, name="public_penalties"),
+    path("bulletins/", public.bulletins, name="bulletins"),
+    path("warnings/", warnings.current_warnings, name="warnings"),
+    path("warnings/archive/", warnings.archive, name="warnings_archive"),
+    path("warnings/feed/", warnings.CurrentWarningsFeed(), name="warnings_feed"),
+    path("warnings/<int:pk>/", warnings.public_warning, name="warning"),
+    # Regulators
+    path("files/", files.find, name="find"),
+    path("files/work/", files.work, name="work"),
+    path("files/<int:pk>/", files.credit_file, name="file"),
+    path("files/<int:pk>/penalties/new/", files.propose_penalty, name="propose_penalty"),
+    path("files/<int:pk>/abnormal/new/", files.propose_abnormal, name="propose_abnormal"),
+    path("files/<int:pk>/serious/new/", files.propose_serious, name="propose_serious"),
+    path("penalties/<int:pk>/", files.penalty, name="penalty"),
+    path("penalties/<int:pk>/act/", files.penalty_act, name="penalty_act"),
+    path("abnormal/<int:pk>/", files.abnormal, name="abnormal"),
+    path("abnormal/<int:pk>/act/", files.abnormal_act, name="abnormal_act"),
+    path("serious/<int:pk>/", files.serious, name="serious"),
+    path("serious/<int:pk>/act/", files.serious_act, name="serious_act"),
+    path("serious/<int:pk>/repair/", files.serious_repair, name="serious_repair"),
+    path("serious/<int:pk>/pledge/", files.serious_pledge, name="serious_pledge"),
+    path("serious/<int:pk>/evidence/", files.serious_evidence, name="serious_evidence"),
+    path("manage/warnings/", warnings.manage, name="warnings_manage"),
+    path("manage/warnings/new/", warnings.write, name="warning_new"),
+    path("manage/warnings/<int:pk>/", warnings.manage_warning, name="warning_manage"),
+    path("manage/warnings/<int:pk>/act/", warnings.warning_act, name="warning_act"),
     # Double-random inspections: regulators
     path("inspections/", inspection_views.overview, name="inspections"),
     path("inspections/items/", inspection_views.items, name="items"),

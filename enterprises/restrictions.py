@@ -9,6 +9,9 @@ An app that can forbid an honour (credit: the serious-dishonesty list) defines i
 ``honour`` is one of RECOGNITION, FRONT_RUNNER, AWARD; the answer reads the
 app's own tables with set-based queries, so a list of any length costs a few
 queries. Enterprises import no app to ask: the modules are discovered.
+
+An app may also define ``flags(enterprise_ids) -> dict[int, str]``: a short label shown to
+regulators beside the enterprise's name (credit: "Serious illegal and dishonest list").
 """
 
 from portal.discovery import app_modules
@@ -33,3 +36,15 @@ def blocked(honour, enterprise_ids):
 def reasons_against(enterprise, honour):
     """Why this enterprise may not receive the honour; empty when it may."""
     return blocked(honour, [enterprise.pk]).get(enterprise.pk, [])
+
+
+def flags(enterprise_ids):
+    """{enterprise id: [labels]} regulators see beside these enterprises' names."""
+    labels = {}
+    ids = list(enterprise_ids)
+    for _config, module in app_modules("restrictions"):
+        if module.__name__ == __name__ or not hasattr(module, "flags"):
+            continue
+        for pk, label in module.flags(ids).items():
+            labels.setdefault(pk, []).append(str(label))
+    return labels

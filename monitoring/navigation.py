@@ -1,8 +1,15 @@
-"""Monitoring's home-page area, shown once its pages exist (portal.navigation)."""
+"""Monitoring's links and home-page areas, shown once their pages exist (portal.navigation)."""
 
 from django.utils.translation import gettext_lazy as _
 
-from portal.navigation import Area
+from portal.access import ENTERPRISE, STAFF_ROLES
+from portal.navigation import VISITORS, Area, Entry
+
+MENU = [
+    Entry(_("Evaluations to review"), "monitoring:evaluation_review", STAFF_ROLES, order=45),
+    Entry(_("Consumers' evaluations"), "monitoring:my_evaluations", (ENTERPRISE,), order=45),
+    Entry(_("Evaluate a service"), "monitoring:evaluate", VISITORS, order=1020),
+]
 
 AREAS = [
     Area(
@@ -10,5 +17,11 @@ AREAS = [
         _("Surveys of service quality by region and industry."),
         "/monitoring/",
         order=30,
-    )
+    ),
+    Area(
+        _("Consumers' evaluations"),
+        _("Evaluate a service with the code on your receipt, and read what consumers say."),
+        "/monitoring/evaluations/enterprises/",
+        order=55,
+    ),
 ]

@@ -6,6 +6,7 @@ factor is portal.two_factor.
 
 import time
 
+from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
@@ -15,11 +16,14 @@ from django.contrib.auth.signals import user_logged_in
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views import i18n
+from django_otp import user_has_device
 
 from . import mail
 from .audit import record_event
+from .models import User
 from .proxy import client_address
 from .two_factor import required_for
 
@@ -119,3 +123,26 @@ def logout_everywhere(request):
     logout(request)
     messages.success(request, _("You are logged out of all sessions."))
     return redirect("login")
+
+
+class AccountForm(forms.ModelForm):
+    """What a person may change about their own account: the name shown and the e-mail language."""
+
+    class Meta:
+        model = User
+        fields = ["full_name", "language"]
+
+
+@login_required
+def my_account(request):
+    """The signed-in person's account: who they are, their name and e-mail language, security."""
+    form = AccountForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        translation.activate(form.instance.language)
+        messages.success(request, _("Your account is saved."))
+        response = redirect("my_account")
+        response.set_cookie(settings.LANGUAGE_COOKIE_NAME, form.instance.language)
+        return response
+    context = {"form": form, "has_second_factor": user_has_device(request.user)}
+    return render(request, "registration/my_account.html", context)

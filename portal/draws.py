@@ -64,9 +64,9 @@ def snapshot(candidates) -> str:
     text = "\n".join(ordered)
     # Sorted, an empty identifier comes first; a line break shows as one newline too many.
     if ordered and (ordered[0] == "" or "\r" in text or text.count("\n") != len(ordered) - 1):
-        raise ValueError("identifiers must be non-empty and contain no line break")
+        raise ValueError(_("Each candidate identifier must be non-empty and on one line."))
     if len(set(ordered)) != len(ordered):
-        raise ValueError("identifiers must be distinct")
+        raise ValueError(_("Candidate identifiers must be distinct."))
     return text
 
 
@@ -85,9 +85,9 @@ def compute(seed: str, candidates, k: int):
     text = snapshot(candidates)
     ids = text.split("\n") if text else []
     if not seed or "\n" in seed or "\r" in seed:
-        raise ValueError("the seed must be non-empty and on one line")
+        raise ValueError(_("The seed must be non-empty and on one line."))
     if not 0 <= k <= len(ids):
-        raise ValueError("cannot draw more than the candidates")
+        raise ValueError(_("Cannot draw %(k)s of %(n)s candidates.") % {"k": k, "n": len(ids)})
     prefix, sha256 = f"{seed}\n".encode(), hashlib.sha256  # the same tickets as ticket()
     tickets = [sha256(prefix + identifier.encode()).hexdigest() for identifier in ids]
     # Positions ranked by ticket compare plain strings (distinct ids, distinct tickets), much
@@ -103,13 +103,13 @@ def compute(seed: str, candidates, k: int):
 def sample_size(population: int, *, ratio: Decimal | None = None, count: int | None = None) -> int:
     """How many to draw: a count, or a ratio rounded up (at least one of a non-empty set)."""
     if (ratio is None) == (count is None):
-        raise ValueError("give either a ratio or a count")
+        raise ValueError(_("Give either a ratio or a count, not both."))
     if count is not None:
         if count < 1:
-            raise ValueError("the count must be at least 1")
+            raise ValueError(_("The count must be at least 1."))
         return min(count, population)
     if not 0 < ratio <= 1:
-        raise ValueError("the ratio must be more than 0 and at most 1")
+        raise ValueError(_("The ratio must be more than 0 and at most 1."))
     return min(population, math.ceil(Decimal(population) * ratio))
 
 

@@ -10,6 +10,8 @@ Every file the portal writes goes through this module:
 - CSV has no cell types, so such text gets a leading apostrophe.
 """
 
+import csv
+
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 
@@ -24,6 +26,13 @@ def is_formula_text(value):
 def csv_cell(value):
     """A CSV cell value that no spreadsheet runs as a formula."""
     return "'" + value if is_formula_text(value) else value
+
+
+def write_csv(stream, header, rows):
+    """Write header and rows as CSV to a text stream, every cell through ``csv_cell``."""
+    writer = csv.writer(stream)
+    for row in [header, *rows]:
+        writer.writerow([csv_cell(str(value)) for value in row])
 
 
 def write_xlsx(stream, header, rows, title="Sheet1"):

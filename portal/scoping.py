@@ -9,6 +9,7 @@ A model without a declaration raises instead of leaking.
 - provincial staff: rows whose reporting unit is their agency's
 - enterprise users: rows of the enterprises they act for (approved claims)
 - the public (anonymous): the rows the model calls public
+- rows the model shares with all staff (``staff``) are read by every regulator too
 """
 
 from dataclasses import dataclass
@@ -32,16 +33,23 @@ class Scope:
     enterprise: lookup path to the enterprise the row belongs to (its id is matched).
     owner: lookup path to the ``portal.User`` who owns the row.
     public: a Q (or a callable returning one) selecting the rows anyone may read.
+    staff: a Q selecting rows every staff member (headquarters and provincial) may read,
+        beside their own jurisdiction's: a national survey wave that each unit works in.
     everyone: reference data that every user, anonymous included, may read.
     headquarters_only: only headquarters staff see rows.
+    enterprise_rows: a Q (or a callable returning one) that the rows of their own
+        enterprises must also satisfy for enterprise users (a consumer's evaluation held
+        for review is not shown to the enterprise it is about).
     """
 
     jurisdiction: str | None = None
     enterprise: str | None = None
     owner: str | None = None
     public: Q | None = None
+    staff: Q | None = None
     everyone: bool = False
     headquarters_only: bool = False
+    enterprise_rows: Q | None = None
 
     @property
     def first_jurisdiction(self):
@@ -57,6 +65,10 @@ class Scope:
 
     def public_q(self):
         return self.public() if callable(self.public) else self.public
+
+    def enterprise_rows_q(self):
+        rows = self.enterprise_rows
+        return rows() if callable(rows) else rows
 
 
 def scope_of(model) -> Scope:
@@ -114,9 +126,12 @@ def visibility(model, user) -> Q | None:
     if scope.owner:
         own = Q(**{scope.owner: user.pk})
     if user.is_provincial and scope.jurisdiction:
-        return _or(scope.jurisdiction_q(user.agency.reporting_unit_id), own)
+        return _or(scope.jurisdiction_q(user.agency.reporting_unit_id), own, scope.staff)
     if user.is_enterprise_user and scope.enterprise:
-        return _or(Q(**{f"{scope.enterprise}__in": enterprise_ids(user)}), own)
+        theirs = Q(**{f"{scope.enterprise}__in": enterprise_ids(user)})
+        if scope.enterprise_rows is not None:
+            theirs &= scope.enterprise_rows_q()
+        return _or(theirs, own)
     return own if own is not None else Q(pk__in=[])
 
 

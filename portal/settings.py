@@ -150,9 +150,31 @@ PORTAL_RATE_LIMITS = {
     "complaint": env.str("RATE_LIMIT_COMPLAINT", default="10/hour"),
     "complaint_phone": env.str("RATE_LIMIT_COMPLAINT_PHONE", default="5/day"),
     "tracking": env.str("RATE_LIMIT_TRACKING", default="20/hour"),
+    "evaluation": env.str("RATE_LIMIT_EVALUATION", default="20/hour"),
 }
 # A public form posted sooner than this after it was served is a robot's (portal.form_guard).
 PORTAL_FORM_MIN_SECONDS = env.int("PORTAL_FORM_MIN_SECONDS", default=3)
+
+# Post-consumption evaluations (monitoring, task 12); see docs/monitoring-evaluations.md.
+# The aspects a consumer scores besides the overall score (1-5 each); a key, once used, stays.
+PORTAL_EVALUATION_ASPECTS = [
+    ("service", _("Service attitude")),
+    ("quality", _("Quality of the service")),
+    ("environment", _("Environment")),
+    ("price", _("Value for money")),
+]
+PORTAL_EVALUATION_CODE_DAYS = env.int("PORTAL_EVALUATION_CODE_DAYS", default=90)
+PORTAL_EVALUATION_BATCH_MAX = env.int("PORTAL_EVALUATION_BATCH_MAX", default=1000)
+# A burst: at least COUNT evaluations of one enterprise within WINDOW minutes (the new one
+# included) from at most SOURCES distinct sources; a source is a code batch used from one
+# address network (IPv4 /24, IPv6 /48).
+PORTAL_EVALUATION_BURST_WINDOW_MINUTES = env.int(
+    "PORTAL_EVALUATION_BURST_WINDOW_MINUTES", default=60
+)
+PORTAL_EVALUATION_BURST_COUNT = env.int("PORTAL_EVALUATION_BURST_COUNT", default=5)
+PORTAL_EVALUATION_BURST_SOURCES = env.int("PORTAL_EVALUATION_BURST_SOURCES", default=2)
+# A duplicate: the same comment text for the same enterprise within this many days.
+PORTAL_EVALUATION_DUPLICATE_DAYS = env.int("PORTAL_EVALUATION_DUPLICATE_DAYS", default=90)
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
@@ -210,9 +232,17 @@ CELERY_BEAT_SCHEDULE = {
         "task": "enterprises.tasks.expire_certificates",
         "schedule": crontab(hour=1, minute=30),
     },
+    "complaint-odr-hand-over": {
+        "task": "complaints.tasks.hand_over_unsettled_odr",
+        "schedule": crontab(hour=6, minute=30),
+    },
     "complaint-deadline-reminders": {
         "task": "complaints.tasks.send_deadline_reminders",
         "schedule": crontab(hour=7, minute=0),
+    },
+    "credit-lists-daily": {
+        "task": "credit.tasks.run_daily_lists",
+        "schedule": crontab(hour=2, minute=0),
     },
     "credit-inspection-results-due": {
         "task": "credit.tasks.warn_inspection_results_due",
@@ -221,6 +251,10 @@ CELERY_BEAT_SCHEDULE = {
     "remove-expired-import-uploads": {
         "task": "enterprises.tasks.remove_expired_import_uploads",
         "schedule": crontab(minute=15),
+    },
+    "remove-expired-survey-uploads": {
+        "task": "monitoring.tasks.remove_expired_survey_uploads",
+        "schedule": crontab(minute=20),
     },
 }
 
@@ -288,6 +322,28 @@ PORTAL_ROUND_YEARS_AHEAD = env.int("PORTAL_ROUND_YEARS_AHEAD", default=10)
 # PDFs longer than this fail their job. A report is usually 20-60 pages; every section
 # at its 20,000-character limit makes about 640 pages and 14 s of a worker's time.
 PORTAL_PDF_MAX_PAGES = env.int("PORTAL_PDF_MAX_PAGES", default=300)
+# Survey indices (monitoring): an enterprise gets its own index from this many usable
+# responses; quality checks flag answers all alike over at least this many items, and
+# questionnaires finished faster than this many seconds per answer column.
+MONITORING_MIN_RESPONSES = env.int("MONITORING_MIN_RESPONSES", default=30)
+MONITORING_STRAIGHT_LINE_ITEMS = env.int("MONITORING_STRAIGHT_LINE_ITEMS", default=6)
+MONITORING_MIN_SECONDS_PER_ITEM = env.int("MONITORING_MIN_SECONDS_PER_ITEM", default=2)
+
+# Credit (DOMAIN.md §6). Periods marked unverified there are settings, shown in docs/credit.md.
+# A published penalty is public this many years (unverified) unless repaired earlier.
+CREDIT_PENALTY_PUBLICITY_YEARS = env.int("CREDIT_PENALTY_PUBLICITY_YEARS", default=3)
+# A penalty may be repaired after this many months of publicity; serious ones never.
+CREDIT_PENALTY_REPAIR_MONTHS = env.int("CREDIT_PENALTY_REPAIR_MONTHS", default=6)
+CREDIT_PENALTY_REPAIR_MONTHS_SPECIAL = env.int("CREDIT_PENALTY_REPAIR_MONTHS_SPECIAL", default=12)
+# The abnormal-operations list: the department decides on a removal within these (calendar)
+# days; an entry still listed after these years is proposed for the serious list.
+CREDIT_ABNORMAL_REMOVAL_DAYS = env.int("CREDIT_ABNORMAL_REMOVAL_DAYS", default=7)
+CREDIT_ABNORMAL_TRANSFER_YEARS = env.int("CREDIT_ABNORMAL_TRANSFER_YEARS", default=3)
+# The serious list: listed for these years; credit repair after at least these years.
+CREDIT_SERIOUS_LIST_YEARS = env.int("CREDIT_SERIOUS_LIST_YEARS", default=3)
+CREDIT_SERIOUS_REPAIR_MIN_YEARS = env.int("CREDIT_SERIOUS_REPAIR_MIN_YEARS", default=1)
+# County and city departments need the next level's consent (a 2025 draft would drop it).
+CREDIT_SERIOUS_NEEDS_HIGHER_CONSENT = env.bool("CREDIT_SERIOUS_NEEDS_HIGHER_CONSENT", default=True)
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

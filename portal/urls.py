@@ -89,6 +89,7 @@ urlpatterns = [
         name="password_reset",
     ),
     path("accounts/logout-everywhere/", accounts.logout_everywhere, name="logout_everywhere"),
+    path("accounts/me/", accounts.my_account, name="my_account"),
     path("accounts/tokens/", api_tokens.tokens, name="api_tokens"),
     path("accounts/tokens/<int:pk>/revoke/", api_tokens.revoke_token, name="api_token_revoke"),
     path("accounts/", include("django.contrib.auth.urls")),

@@ -98,10 +98,16 @@ def _source(year, calendar):
     return "package" if year in PACKAGE_YEARS else "rule"
 
 
+def _package_working_day(day):
+    # chinese_calendar.is_workday's rule on its own tables: the package checks the year
+    # range with min()/max() over every holiday on each call (5 ms per deadline).
+    return day in constants.workdays or (day.weekday() < 5 and day not in constants.holidays)
+
+
 def _is_working_day(day, calendar):
     source = _source(day.year, calendar)
     if source == "package":
-        return chinese_calendar.is_workday(day)
+        return _package_working_day(day)
     if source == "entered":
         if day in calendar.working_days:
             return True

@@ -413,6 +413,154 @@ def complaint(received_on=None, kind=Complaint.Kind.COMPLAINT, user=None, **over
     return complaint
 
 
+# Credit: penalties and the two lists (credit.services.penalties, credit.services.lists).
+
+
+def penalty(enterprise, proposer, **fields):
+    """A proposed penalty (a fine of 5,000 yuan unless told), waiting for a second officer."""
+    from credit.services import penalties
+
+    data = {
+        "decision_number": f"穗市监罚〔2026〕{random.randint(1, 10**8)}号",
+        "authority": "广州市市场监督管理局",
+        "decided_on": datetime.date.today() - datetime.timedelta(days=10),
+        "ground": "虚假宣传",
+        "kind": "fine",
+        "amount": Decimal("5000.00"),
+    }
+    data.update(fields)
+    return penalties.record(enterprise, data, proposer)
+
+
+def published_penalty(enterprise, proposer, confirmer, **fields):
+    from credit.services import penalties
+
+    item = penalty(enterprise, proposer, **fields)
+    penalties.PENALTY.apply(item, "confirm", confirmer)
+    return item
+
+
+def abnormal_entry(enterprise, proposer, confirmer=None, **fields):
+    """An abnormal-list entry, listed when a confirmer is given."""
+    from credit.services import lists
+
+    data = {
+        "ground": "unreachable",
+        "decision_reference": f"穗市监异〔2026〕{random.randint(1, 10**8)}号",
+        "decided_on": datetime.date.today() - datetime.timedelta(days=3),
+    }
+    data.update(fields)
+    entry = lists.propose_abnormal(enterprise, data, proposer)
+    if confirmer is not None:
+        lists.ABNORMAL.apply(entry, "confirm", confirmer)
+    return entry
+
+
+def serious_entry(enterprise, proposer, confirmer=None, **fields):
+    """A serious listing resting on a serious fine, listed when a confirmer is given."""
+    from credit.services import lists
+
+    if "penalty" not in fields and "from_abnormal" not in fields:
+        fields["penalty"] = published_penalty(
+            enterprise, proposer, confirmer or headquarters_user(), serious=True,
+            amount=Decimal("500000.00"),
+        )  # fmt: skip
+    data = {
+        "ground": "提供虚假材料骗取登记，情节严重",
+        "decision_reference": f"穗市监失〔2026〕{random.randint(1, 10**8)}号",
+        "decided_on": datetime.date.today() - datetime.timedelta(days=2),
+    }
+    data.update(fields)
+    listing = lists.propose_serious(enterprise, data, proposer)
+    if confirmer is not None:
+        lists.SERIOUS.apply(listing, "confirm", confirmer)
+    return listing
+
+
+def consumer_warning(author, **fields):
+    from credit.services import warnings
+
+    data = {
+        "title": "关于预付式消费的消费警示",
+        "text": "谨慎办理大额预付卡。",
+        "sector": "O",
+        "valid_from": datetime.date.today() - datetime.timedelta(days=1),
+        "valid_until": datetime.date.today() + datetime.timedelta(days=30),
+    }
+    data.update(fields)
+    return warnings.write(data, author)
+
+
+# --- Service-quality surveys (monitoring) ---------------------------------------------
+
+
+def survey_model(kind="acsi", code=None, sectors=("H", "O"), scale="1-5"):
+    """An evaluation model from its kind's template (equal weights); returns version 1."""
+    from monitoring.services import versions
+
+    model = versions.create_model(
+        code=code or f"m{random.randint(10**6, 10**7)}", name="测评模型", kind=kind,
+        sectors=list(sectors), scale=scale,
+    )  # fmt: skip
+    return model.versions.get()
+
+
+def survey_wave(version=None, unit=None, sectors=("H", "O"), quota=0, **fields):
+    """A wave of a version (a fresh ACSI model's by default), national unless a unit is given."""
+    from monitoring.services import waves
+
+    version = version or survey_model(sectors=sectors)
+    fields.setdefault("name", f"第{random.randint(1, 999)}期满意度调查")
+    fields.setdefault("period_start", datetime.date(2020, 1, 1))
+    fields.setdefault("period_end", datetime.date(2020, 6, 30))
+    return waves.create_wave(
+        version=version, reporting_unit=unit, sectors=list(sectors),
+        quotas=[(s, None, quota) for s in sectors] if quota else [], **fields,
+    )  # fmt: skip
+
+
+def survey_responses(wave, rows):
+    """Responses stored through the import's store(): rows are dicts of the checked data."""
+    from monitoring.services import responses
+
+    prepared = []
+    for number, row in enumerate(rows, start=2):
+        data = {"division_id": None, "enterprise_id": None, "respondent": "",
+                "duration_seconds": None, "reason": "", "row": number, **row}  # fmt: skip
+        prepared.append((number, data))
+    return responses.store(wave, prepared)
+
+
+# Post-consumption evaluations (monitoring)
+
+
+def evaluation_codes(enterprise=None, size=3, **kwargs):
+    """A batch of codes issued by a member of the enterprise: ``Issued(batch, codes)``."""
+    from monitoring.services import evaluations
+
+    enterprise = enterprise or EnterpriseFactory()
+    member = enterprise_user()
+    act_for(member, enterprise)
+    return evaluations.issue_codes(enterprise, member, size, **kwargs)
+
+
+def evaluation(enterprise=None, *, code=None, overall=4, comment="", address="203.0.113.7", **kw):
+    """An evaluation submitted with a fresh code (or the given one) of the enterprise."""
+    from monitoring.services import evaluations
+
+    enterprise = enterprise or EnterpriseFactory()
+    code = code or evaluation_codes(enterprise, size=1).codes[0]
+    scores = kw.pop("aspects", None) or {key: overall for key, _label in evaluations.aspects()}
+    return evaluations.submit(enterprise, code, overall, scores, comment, address, **kw)
+
+
+def held_evaluation(enterprise=None, **kw):
+    """An evaluation held for review: the same comment twice (the second is a duplicate)."""
+    enterprise = enterprise or EnterpriseFactory()
+    evaluation(enterprise, comment="一模一样的好评。")
+    return evaluation(enterprise, comment="一模一样的好评。", **kw)
+
+
 # Credit: double-random inspections (credit.models.inspections, credit.models.assistance)
 
 

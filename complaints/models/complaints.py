@@ -2,6 +2,8 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models import F
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -13,6 +15,12 @@ from portal.scoping import Scope
 from portal.uploads import private_storage
 
 from .rules import Ground, RuleSet
+
+# The deadline that matters now (mediation's once accepted, else the decision's) and the
+# statuses whose deadlines still run: the due lists, counts and reminders use both.
+DUE = Coalesce(F("mediation_due"), F("decision_due"))
+OPEN_STATUSES = ["received", "with_odr", "accepted", "mediating", "suspended", "verifying"]
+OPEN_ROWS = models.Q(status__in=OPEN_STATUSES)
 
 
 class Complaint(models.Model):
@@ -156,6 +164,8 @@ class Complaint(models.Model):
     odr_due = models.DateField(_("ODR settlement due"), null=True, blank=True)
     decision_due = models.DateField(_("decision due"))
     mediation_due = models.DateField(_("mediation due"), null=True, blank=True)
+    end_notice_due = models.DateField(_("parties to be told it ended by"), null=True, blank=True)
+    parties_told_on = models.DateField(_("parties told it ended on"), null=True, blank=True)
     deadline_provisional = models.BooleanField(_("provisional deadline"), default=False)
     calendar_version = models.CharField(_("calendar version"), max_length=100)
 
@@ -194,6 +204,11 @@ class Complaint(models.Model):
             models.Index(fields=["reporting_unit", "status", "mediation_due"]),
             models.Index(fields=["received_on"]),
             models.Index(fields=["phone_index", "received_on"]),
+            # The due list and its counts order and filter on the deadline that matters now.
+            models.Index(F("reporting_unit"), DUE, F("id"), name="complaint_unit_due"),
+            models.Index(
+                F("reporting_unit"), DUE, name="complaint_open_unit_due", condition=OPEN_ROWS
+            ),
         ]
         constraints = [
             models.CheckConstraint(

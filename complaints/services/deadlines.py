@@ -5,23 +5,20 @@ recomputed when their trigger changes (acceptance, suspension, extension) and, f
 open complaints at once, when headquarters enters or corrects a year of the calendar.
 """
 
-from django.db import transaction
+import datetime
+
+from django.db import connection, transaction
+from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.dispatch import receiver
 
 from portal import workdays
 from portal.holidays import current_calendar
 
-from ..models import Complaint
+from ..models import Complaint, RuleSet
+from ..models.complaints import OPEN_STATUSES
 
 Status = Complaint.Status
-OPEN = [
-    Status.RECEIVED,
-    Status.WITH_ODR,
-    Status.ACCEPTED,
-    Status.MEDIATING,
-    Status.SUSPENDED,
-    Status.VERIFYING,
-]
+OPEN = [Status(value) for value in OPEN_STATUSES]
 
 
 def compute(complaint, calendar=None):
@@ -49,27 +46,132 @@ def compute(complaint, calendar=None):
     return complaint
 
 
+def set_end_notice(complaint, calendar=None):
+    """When mediation ends: both parties are to be told within the rule set's days (not saved)."""
+    ended = workdays.deadline(complaint.closed_on, complaint.rule_set.end_notice_days, calendar)
+    complaint.end_notice_due = ended.date
+    complaint.deadline_provisional = ended.provisional
+    complaint.calendar_version = ended.calendar_version
+    return complaint
+
+
+# The columns a complaint's deadlines depend on: complaints sharing them share deadlines.
+TRIGGERS = ["kind", "rule_set_id", "received_on", "accepted_on", "suspended_days", "extended_days"]
+NO_DATE = datetime.date(1, 1, 1)  # stands for "not accepted" so the join can use equality
+
+
+def _stale(calendar):
+    return Complaint.objects.filter(status__in=OPEN).exclude(calendar_version=calendar.version)
+
+
+def _groups(stale):
+    """The distinct trigger combinations of the stale rows, with whether ODR counts."""
+    settles_first = ExpressionWrapper(
+        Q(odr_due__isnull=False) | Q(status=Status.WITH_ODR), output_field=BooleanField()
+    )
+    return stale.annotate(odr=settles_first).values(*TRIGGERS, "odr").distinct().order_by()
+
+
+def _computed(group, rules, calendar):
+    """The deadlines of one trigger combination, as a row for the VALUES join."""
+    sample = Complaint(
+        kind=group["kind"],
+        rule_set=rules[group["rule_set_id"]],
+        received_on=group["received_on"],
+        accepted_on=group["accepted_on"],
+        suspended_days=group["suspended_days"],
+        extended_days=group["extended_days"],
+        status=Status.WITH_ODR if group["odr"] else Status.RECEIVED,
+    )
+    compute(sample, calendar)
+    return (
+        *(group[name] for name in TRIGGERS[:3]),
+        group["accepted_on"] or NO_DATE,
+        *(group[name] for name in TRIGGERS[4:]),
+        group["odr"],
+        sample.odr_due,
+        sample.decision_due,
+        sample.mediation_due,
+        sample.deadline_provisional,
+    )
+
+
+_UPDATE = """
+    UPDATE complaints_complaint AS c
+       SET odr_due = COALESCE(v.odr_due, c.odr_due),
+           decision_due = v.decision_due,
+           mediation_due = COALESCE(v.mediation_due, c.mediation_due),
+           deadline_provisional = v.provisional,
+           calendar_version = %s
+      FROM (VALUES {values}) AS v (kind, rule_set_id, received_on, accepted_on,
+                                   suspended_days, extended_days, odr,
+                                   odr_due, decision_due, mediation_due, provisional)
+     WHERE c.kind = v.kind AND c.rule_set_id = v.rule_set_id
+       AND c.received_on = v.received_on
+       AND COALESCE(c.accepted_on, %s) = v.accepted_on
+       AND c.suspended_days = v.suspended_days AND c.extended_days = v.extended_days
+       AND (c.odr_due IS NOT NULL OR c.status = %s) = v.odr
+       AND c.status = ANY(%s) AND c.calendar_version <> %s
+"""
+CHUNK = 4000  # combinations per UPDATE, below PostgreSQL's 65,535 parameters
+_ROW = "(%s, %s, %s::date, %s::date, %s, %s, %s, %s::date, %s::date, %s::date, %s)"
+
+
 def recompute_open(calendar=None):
-    """Recompute the deadlines of every open complaint whose calendar version is stale."""
+    """Recompute the deadlines of every open complaint whose calendar version is stale.
+
+    Set-based: the deadlines are computed once per distinct combination of the dates
+    and numbers they depend on (a few thousand even nationally), then one UPDATE joins
+    them to the rows. Returns how many complaints were updated.
+    """
     calendar = calendar or current_calendar()
-    stale = Complaint.objects.filter(status__in=OPEN).exclude(calendar_version=calendar.version)
-    fields = ["odr_due", "decision_due", "mediation_due", "deadline_provisional"]
-    count = 0
+    rules = {rule_set.pk: rule_set for rule_set in RuleSet.objects.all()}
     with transaction.atomic():
-        rows = stale.select_related("rule_set").select_for_update(of=("self",))
-        batch = []
-        for complaint in rows.iterator(chunk_size=2000):
-            batch.append(compute(complaint, calendar))
-            if len(batch) == 2000:
-                count += _save(batch, fields)
-                batch = []
-        count += _save(batch, fields)
-    return count
+        rows = [_computed(group, rules, calendar) for group in _groups(_stale(calendar))]
+        count = sum(_update(rows[i : i + CHUNK], calendar) for i in range(0, len(rows), CHUNK))
+        return count + _recompute_end_notices(rules, calendar)
 
 
-def _save(batch, fields):
-    Complaint.objects.bulk_update(batch, [*fields, "calendar_version"], batch_size=2000)
-    return len(batch)
+_END_NOTICE_UPDATE = """
+    UPDATE complaints_complaint AS c
+       SET end_notice_due = v.due, deadline_provisional = v.provisional, calendar_version = %s
+      FROM (VALUES {values}) AS v (rule_set_id, closed_on, due, provisional)
+     WHERE c.rule_set_id = v.rule_set_id AND c.closed_on = v.closed_on
+       AND c.end_notice_due IS NOT NULL AND c.parties_told_on IS NULL
+       AND c.calendar_version <> %s
+"""
+
+
+def _recompute_end_notices(rules, calendar):
+    """Notices of mediation's end still owed: one row per rule set and end date."""
+    pending = Complaint.objects.filter(end_notice_due__isnull=False, parties_told_on__isnull=True)
+    groups = (
+        pending.exclude(calendar_version=calendar.version)
+        .values_list("rule_set_id", "closed_on")
+        .distinct()
+        .order_by()
+    )
+    rows = []
+    for rule_set_id, closed_on in groups:
+        days = rules[rule_set_id].end_notice_days
+        due = workdays.deadline(closed_on, days, calendar)
+        rows.append((rule_set_id, closed_on, due.date, due.provisional))
+    if not rows:
+        return 0
+    values = ", ".join(["(%s, %s::date, %s::date, %s)"] * len(rows))
+    params = [calendar.version, *(value for row in rows for value in row), calendar.version]
+    with connection.cursor() as cursor:
+        cursor.execute(_END_NOTICE_UPDATE.format(values=values), params)
+        return cursor.rowcount
+
+
+def _update(rows, calendar):
+    values = ", ".join([_ROW] * len(rows))
+    params = [calendar.version, *(value for row in rows for value in row)]
+    params += [NO_DATE, str(Status.WITH_ODR), [str(s) for s in OPEN], calendar.version]
+    with connection.cursor() as cursor:
+        cursor.execute(_UPDATE.format(values=values), params)
+        return cursor.rowcount
 
 
 @receiver(workdays.calendar_changed)

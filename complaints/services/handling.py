@@ -47,13 +47,19 @@ def _ground(kind):
                 }
             )
         complaint.ground = ground
-        _stamp_closed(complaint, change)
+        (_stamp_ended if kind == Ground.Kind.MEDIATION_END else _stamp_closed)(complaint, change)
 
     return record
 
 
 def _stamp_closed(complaint, change):
     complaint.closed_on = _today(change)
+
+
+def _stamp_ended(complaint, change):
+    """Mediation ended: both parties are to be told within the rule set's days."""
+    _stamp_closed(complaint, change)
+    deadlines.set_end_notice(complaint)
 
 
 def _accept(complaint, change):
@@ -84,6 +90,7 @@ def _reopen(complaint, change):
             code="window",
         )
     complaint.closed_on = None
+    complaint.end_notice_due = complaint.parties_told_on = None
 
 
 COMPLAINT = Workflow(
@@ -144,7 +151,7 @@ COMPLAINT = Workflow(
             STAFF,
             gettext_lazy("Mediated successfully"),
             takes_reason=True,
-            does=_stamp_closed,
+            does=_stamp_ended,
             style="primary",
             then=_tell("ended"),
         ),
@@ -155,7 +162,7 @@ COMPLAINT = Workflow(
             STAFF,
             gettext_lazy("Mediation failed"),
             reason_required=True,
-            does=_stamp_closed,
+            does=_stamp_ended,
             then=_tell("ended"),
         ),
         Transition(
@@ -214,6 +221,39 @@ COMPLAINT = Workflow(
         ),
     ],
 )
+
+
+def may_record_parties_told(user, complaint):
+    return (
+        complaint.end_notice_due is not None
+        and complaint.parties_told_on is None
+        and privacy.handles(user, complaint)
+    )
+
+
+def record_parties_told(complaint, user, day):
+    """The handler told both parties that mediation ended, on ``day`` (audited by the save)."""
+    if not may_record_parties_told(user, complaint):
+        raise ValidationError(_("There is no notice of the end of mediation to record."))
+    if day > timezone.localdate():
+        raise ValidationError({"day": _("The day the parties were told cannot lie in the future.")})
+    if day < complaint.closed_on:
+        raise ValidationError(
+            {
+                "day": _("The parties cannot be told before mediation ended (%(day)s).")
+                % {"day": complaint.closed_on}
+            }
+        )
+    complaint.parties_told_on = day
+    complaint.save(update_fields=["parties_told_on", "updated_at"])
+
+
+def end_notice_late(complaint, today=None):
+    """Whether the notice of mediation's end is (or was) later than its deadline."""
+    if complaint.end_notice_due is None:
+        return False
+    told = complaint.parties_told_on or today or timezone.localdate()
+    return told > complaint.end_notice_due
 
 
 def grounds(complaint, kind):

@@ -1,13 +1,12 @@
 """Which complaints a user's lists show, and which are due soon or overdue."""
 
-from django.db.models import F
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from portal import workdays
 from portal.scoping import scoped
 
 from ..models import Complaint
+from ..models.complaints import DUE
 from .deadlines import OPEN
 
 DUE_SOON_DAYS = 2
@@ -15,7 +14,7 @@ DUE_SOON_DAYS = 2
 
 def with_due(rows):
     """The rows with the deadline that matters now as ``due``."""
-    return rows.annotate(due=Coalesce(F("mediation_due"), F("decision_due")))
+    return rows.annotate(due=DUE)
 
 
 def complaint_rows(user):

@@ -1,13 +1,18 @@
 """The daily reminders: each deadline due within 2 working days, and each overdue, once.
 
+The deadlines are the open complaints' (decision, mediation) and, once mediation ended,
+telling both parties so (until the handler records that they were told).
+
 Sent to the complaint's officer, or to the unit's staff when nobody has taken it on.
 Idempotent like the reporting schedule: a reminder already recorded is not sent again,
 and a deadline that moves (a new due date) is a new reminder.
 """
 
 import datetime
+from itertools import chain
 
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 
 from portal import mail
@@ -26,8 +31,14 @@ def run_daily(today=None):
         .filter(due__lte=lists.soon_until(today))
         .select_related("officer", "reporting_unit")
     )
+    end_notices = (
+        Complaint.objects.filter(parties_told_on__isnull=True)
+        .annotate(due=F("end_notice_due"))
+        .filter(due__lte=lists.soon_until(today))
+        .select_related("officer", "reporting_unit")
+    )
     sent = 0
-    for complaint in rows.iterator(chunk_size=1000):
+    for complaint in chain(rows.iterator(chunk_size=1000), end_notices.iterator(chunk_size=1000)):
         kind = Kind.OVERDUE if complaint.due < today else Kind.DUE_SOON
         sent += _remind(complaint, kind)
     return sent

@@ -17,7 +17,7 @@ from portal.audit import history_for
 from portal.workflow_views import apply_posted, error_messages, transition_buttons
 
 from .. import privacy
-from ..forms import GroundForm, RecordedComplaintForm, TransferForm
+from ..forms import GroundForm, PartiesToldForm, RecordedComplaintForm, TransferForm
 from ..models import Complaint, ComplaintAttachment, ComplaintTransfer, Ground
 from ..services import handling, intake, transfers
 from ..services.lists import complaint_rows, due_filter
@@ -109,6 +109,12 @@ def detail(request, pk):
         "may_take": handles and complaint.officer_id != user.pk,
         "transfers": complaint.transfers.select_related("to_unit"),
         "transfer_form": TransferForm() if _may_transfer(user, complaint) else None,
+        "end_notice_late": handling.end_notice_late(complaint),
+        "parties_told_form": (
+            PartiesToldForm(initial={"day": timezone.localdate()})
+            if handling.may_record_parties_told(user, complaint)
+            else None
+        ),
     }
     return render(request, "complaints/detail.html", context)
 
@@ -193,6 +199,25 @@ def take(request, pk):
         complaint.officer = request.user
         complaint.save(update_fields=["officer", "updated_at"])
         messages.success(request, _("The complaint is now yours."))
+    return redirect("complaints:detail", pk=pk)
+
+
+@roles_required(*STAFF_ROLES)
+@require_POST
+def parties_told(request, pk):
+    """Record the day both parties were told that mediation ended."""
+    complaint = get_scoped_or_404(Complaint.objects, request.user, pk=pk)
+    form = PartiesToldForm(request.POST)
+    if form.is_valid():
+        try:
+            handling.record_parties_told(complaint, request.user, form.cleaned_data["day"])
+        except ValidationError as error:
+            form.add_error(None, error)
+    if form.errors:
+        for message in (m for errors in form.errors.values() for m in errors):
+            messages.error(request, message)
+    else:
+        messages.success(request, _("Recorded: both parties were told that mediation ended."))
     return redirect("complaints:detail", pk=pk)
 
 

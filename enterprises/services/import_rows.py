@@ -9,12 +9,12 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 
+from portal import spreadsheets
 from portal.models import AdminDivision, ReportingUnit
 from portal.text import without_bidi
 
 from .. import industries, uscc
 from ..models import Enterprise
-from . import spreadsheets
 
 
 @dataclass(frozen=True)

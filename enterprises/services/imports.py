@@ -2,11 +2,8 @@
 
 import io
 import json
-from datetime import timedelta
 from itertools import islice
 
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.urls import reverse
@@ -14,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from portal import audit, bulk, exports, jobs
+from portal.import_previews import PreviewStore, save_rejected
 from portal.models import ReportingUnit
 
 from ..models import Enterprise
@@ -22,8 +20,6 @@ from .import_rows import COLUMNS, check_file
 
 BATCH = 2000
 UPLOAD_DIR = "enterprise-imports/"
-PREVIEW_TTL = timedelta(hours=2)  # a preview older than this cannot be imported
-QUEUE_GRACE = timedelta(hours=1)
 GOOD_ROWS = "good"
 ALL_OR_NOTHING = "all"
 EXPORT_FIELDS = (
@@ -42,54 +38,12 @@ def template_workbook():
     return stream.getvalue()
 
 
-def store_upload(data):
-    """Keep a previewed file's bytes until it is imported or cancelled; returns its name."""
-    return default_storage.save(f"{UPLOAD_DIR}upload", ContentFile(data))
-
-
-def _checked_name(name):
-    if not name.startswith(UPLOAD_DIR) or ".." in name:
-        raise FileNotFoundError(name)
-    return name
-
-
-def read_upload(name):
-    """The bytes of a stored upload (only names under the import folder)."""
-    with default_storage.open(_checked_name(name), "rb") as stream:
-        return stream.read()
-
-
-def preview_expired(name):
-    """Whether a stored preview is older than PREVIEW_TTL (or gone)."""
-    try:
-        stored_at = default_storage.get_modified_time(_checked_name(name))
-    except FileNotFoundError:
-        return True
-    return timezone.now() - stored_at > PREVIEW_TTL
-
-
-def discard_upload(name):
-    """Remove a stored preview (cancelled, expired or imported)."""
-    default_storage.delete(_checked_name(name))
-
-
-def remove_expired_uploads():
-    """Remove the previews nobody imported; returns how many went.
-
-    A copy lives PREVIEW_TTL plus the time a started import may wait in the queue.
-    """
-    now = timezone.now()
-    _dirs, files = (
-        default_storage.listdir(UPLOAD_DIR) if default_storage.exists(UPLOAD_DIR) else ([], [])
-    )
-    expired = [
-        UPLOAD_DIR + name
-        for name in files
-        if now - default_storage.get_modified_time(UPLOAD_DIR + name) > PREVIEW_TTL + QUEUE_GRACE
-    ]
-    for name in expired:
-        default_storage.delete(name)
-    return len(expired)
+_previews = PreviewStore(UPLOAD_DIR)
+store_upload = _previews.save
+read_upload = _previews.read
+preview_expired = _previews.expired
+discard_upload = _previews.discard
+remove_expired_uploads = _previews.remove_expired
 
 
 def run_import(job_id, upload_name, mode, user):
@@ -193,11 +147,7 @@ def _bigrams(data):
 
 def _save_rejected(job_id, checked):
     """Store the rejected rows, with a reason column, as the job's result file."""
-    stream = io.BytesIO()
-    header = [*checked.header, _("Reason")]
-    rows = ([*cells, reason] for _number, cells, reason in checked.bad)
-    exports.write_xlsx(stream, header, rows, "rejected")
-    jobs.save_result_file(job_id, f"rejected-{job_id}.xlsx", stream.getvalue())
+    save_rejected(job_id, checked.header, checked.bad)
 
 
 def export_rows(queryset):

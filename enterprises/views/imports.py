@@ -9,11 +9,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 
-from portal import jobs
+from portal import jobs, spreadsheets
 from portal.access import STAFF_ROLES, RoleRequiredMixin
 
 from .. import tasks
-from ..services import imports, spreadsheets
+from ..services import imports
 
 SESSION_KEY = "enterprise_imports"
 PREVIEW_PROBLEMS = 500

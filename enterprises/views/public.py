@@ -10,6 +10,7 @@ from portal.scoping import public_rows
 
 from .. import industries
 from ..models import Enterprise, Pledge, PledgeRevision, StandardDeclaration, StandardIndicator
+from ..page_sections import sections_for
 from ..services.registry import search_name
 
 PAGE_SIZE = 30
@@ -70,7 +71,7 @@ def pledges(request):
 
 
 def enterprise_pledges(request, uscc):
-    """One enterprise's public page: its current pledge and every published version."""
+    """One enterprise's public page: its pledges, declarations and other apps' sections."""
     enterprise = get_object_or_404(Enterprise.objects.select_related("reporting_unit"), uscc=uscc)
     pledge_rows = public_rows(Pledge.objects.filter(enterprise=enterprise))
     history = list(
@@ -78,7 +79,8 @@ def enterprise_pledges(request, uscc):
         .select_related("pledge")
         .order_by("-published_at")
     )
-    if not history:
+    sections = sections_for(enterprise)
+    if not history and not sections:
         raise Http404
     for revision in history:
         revision.is_current = revision.pk == revision.pledge.published_revision_id
@@ -89,6 +91,7 @@ def enterprise_pledges(request, uscc):
         "current": current,
         "history": history,
         "declarations": declarations.order_by("-declared_at")[:50],
+        "sections": sections,
     }
     return render(request, "enterprises/public/enterprise.html", context)
 

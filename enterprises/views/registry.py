@@ -14,7 +14,7 @@ from portal import jobs
 from portal.access import ENTERPRISE, STAFF_ROLES, RoleRequiredMixin, get_scoped_or_404
 from portal.audit import history_for, record_event
 
-from .. import industries, rules, tasks
+from .. import industries, restrictions, rules, tasks
 from ..forms.registry import EnterpriseFilter, EnterpriseForm
 from ..models import Enterprise
 from ..services import imports, registry
@@ -85,6 +85,9 @@ class EnterpriseListView(RoleRequiredMixin, View):
         if flt.is_valid():
             queryset = flt.qs.values(*LIST_VALUES)
             rows, next_after = registry.keyset_page(queryset, _after(request))
+        flagged = restrictions.flags([row["pk"] for row in rows])
+        for row in rows:
+            row["flags"] = flagged.get(row["pk"], [])
         context = {
             "filter": flt,
             "rows": _labelled(rows),
@@ -111,9 +114,17 @@ class EnterpriseDetailView(RoleRequiredMixin, View):
         context = {
             "enterprise": enterprise,
             "entries": history_for(enterprise)[:100],
+            "flags": _flags_for_staff(request.user, enterprise),
             "can_edit": rules.may_edit(request.user, enterprise),
         }
         return render(request, "enterprises/registry/detail.html", context)
+
+
+def _flags_for_staff(user, enterprise):
+    """Other apps' flags beside the name (the serious list): regulators see them."""
+    if user.role not in STAFF_ROLES:
+        return []
+    return restrictions.flags([enterprise.pk]).get(enterprise.pk, [])
 
 
 class EnterpriseFormView(RoleRequiredMixin, View):

@@ -38,7 +38,7 @@ def declaration_rows(user):
 def staff_list(request):
     """Regulators: declarations of their jurisdiction, candidates, and the sampling draws."""
     rows = declaration_rows(request.user)
-    front_runner = request.GET.get("front_runner", "")
+    front_runner = request.GET.get("front_runner", "all")  # "" is a choice: not a candidate
     if front_runner in StandardDeclaration.FrontRunner.values:
         rows = rows.filter(front_runner=front_runner)
     page = Paginator(rows, 50).get_page(request.GET.get("page"))

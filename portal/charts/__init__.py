@@ -16,11 +16,13 @@ Layout rules:
   units) switch a bar chart to the horizontal layout, whose height grows so
   each category keeps a readable row.
 
-One module per chart kind (``bars``, ``lines``); ``base`` holds what they share.
+One module per chart kind (``bars``, ``lines``, ``intervals``: bars with
+confidence-interval whiskers); ``base`` holds what they share.
 """
 
 from .bars import bar_chart
 from .base import NO_DATA, nice_ticks
+from .intervals import interval_chart
 from .lines import line_chart
 
-__all__ = ["NO_DATA", "bar_chart", "line_chart", "nice_ticks"]
+__all__ = ["NO_DATA", "bar_chart", "interval_chart", "line_chart", "nice_ticks"]

@@ -121,3 +121,43 @@ def test_the_numbers_come_from_the_rule_set_not_the_code():
     RuleSet.objects.filter(code="order-121").update(acceptance_days=10)
     filed = complaint(received_on=D(2026, 11, 2))
     assert filed.decision_due == workdays.add_working_days(D(2026, 11, 2), 10)
+
+
+def test_the_set_based_recompute_gives_each_complaint_its_own_deadlines(
+    hq_user, django_capture_on_commit_callbacks
+):
+    accepted = complaint(received_on=D(2026, 12, 1))
+    Complaint.objects.filter(pk=accepted.pk).update(
+        status=Complaint.Status.MEDIATING, accepted_on=D(2026, 12, 3), suspended_days=2
+    )
+    later = complaint(received_on=D(2026, 12, 1), complainant_phone="13900000001")
+    Complaint.objects.filter(pk=later.pk).update(
+        status=Complaint.Status.MEDIATING, accepted_on=D(2026, 12, 3)
+    )
+    report = complaint(
+        received_on=D(2026, 12, 21), kind=Complaint.Kind.REPORT, complainant_phone="13900000002"
+    )
+    Complaint.objects.filter(pk=report.pk).update(extended_days=15)
+    odr = complaint(received_on=D(2026, 12, 21), complainant_phone="13900000003")
+    Complaint.objects.filter(pk=odr.pk).update(status=Complaint.Status.WITH_ODR)
+    rows = [accepted, later, report, odr]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        holidays.enter_year(2027, "2027-01-01,休\n2027-01-04,休", hq_user)
+    calendar = holidays.current_calendar()
+    for row in rows:
+        row.refresh_from_db()
+        expected = deadlines.compute(Complaint.objects.get(pk=row.pk), calendar)
+        assert row.calendar_version == calendar.version
+        assert (row.odr_due, row.decision_due, row.mediation_due) == (
+            expected.odr_due,
+            expected.decision_due,
+            expected.mediation_due,
+        )
+    # Accepted the same day, two days of suspension set mediation's ends apart.
+    assert accepted.mediation_due == workdays.add_working_days(D(2026, 12, 3), 47, calendar)
+    assert later.mediation_due == workdays.add_working_days(D(2026, 12, 3), 45, calendar)
+    assert report.decision_due == workdays.add_working_days(D(2026, 12, 21), 30, calendar)
+    assert odr.odr_due == workdays.add_working_days(D(2026, 12, 21), 10, calendar)
+    assert odr.decision_due == workdays.add_working_days(odr.odr_due, 7, calendar)
+    assert deadlines.recompute_open() == 0  # nothing stale is left

@@ -102,3 +102,16 @@ def test_task_4_figures_count_results_and_the_on_time_rate(inspection, province_
         for f in metrics.metrics(inspection.plan.reporting_unit, today.replace(day=1), today)
     }
     assert figures["inspection_results_on_time"] == 0
+
+
+def test_the_dashboard_panel_counts_results_due_and_overdue(inspection, province_user):
+    from credit.dashboard_inspections import panel
+
+    concluded = timezone.localdate() - datetime.timedelta(days=40)
+    inspections.record_result(
+        inspection, province_user, result="no_problem", note="", concluded_on=concluded
+    )
+    figures = [value for _label, value in panel(province_user).figures]
+    assert figures[2] == 1  # overdue
+    other = factories.provincial_user("330000")
+    assert [value for _label, value in panel(other).figures][2] == 0

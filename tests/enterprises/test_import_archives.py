@@ -10,8 +10,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import translation
 
-from enterprises.services import imports, spreadsheets, xlsx_reader
-from enterprises.services.xlsx_reader import MIB, Limits, Refused
+from enterprises.services import imports
+from portal import spreadsheets, xlsx_reader
+from portal.xlsx_reader import MIB, Limits, Refused
 from tests.enterprises.test_import_files import row, xlsx
 
 SHEET = "xl/worksheets/sheet1.xml"

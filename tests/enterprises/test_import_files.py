@@ -5,8 +5,9 @@ import io
 import pytest
 from openpyxl import Workbook
 
-from enterprises.services import imports, spreadsheets
+from enterprises.services import imports
 from enterprises.services.import_rows import COLUMNS
+from portal import spreadsheets
 from tests.factories import random_uscc
 
 HEADER = [c.header for c in COLUMNS[:10]]

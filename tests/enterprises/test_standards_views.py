@@ -184,3 +184,17 @@ def test_a_draw_is_seen_only_within_its_jurisdiction(
     response = client_for(province_user).get(url)
     assert response.status_code == 200
     assert response.context["draw"].draw.seed == "3"
+
+
+def test_the_declarations_page_lists_every_declaration_until_filtered(
+    client_for, province_user, enterprise
+):
+    declaration(enterprise, standard_name="普通声明")
+    declaration(enterprise, [(98, 90, True)], standard_name="候选声明")
+    url = reverse("enterprises:declarations")
+    listed = client_for(province_user).get(url).content.decode()
+    assert "普通声明" in listed and "候选声明" in listed
+    candidates = client_for(province_user).get(url, {"front_runner": "candidate"}).content.decode()
+    assert "候选声明" in candidates and "普通声明" not in candidates
+    others = client_for(province_user).get(url, {"front_runner": ""}).content.decode()
+    assert "普通声明" in others and "候选声明" not in others

@@ -100,3 +100,34 @@ def test_a_weak_new_password_is_refused_with_the_reason(client, province_user):
 def test_english_can_be_chosen(client):
     client.post("/i18n/setlang/", {"language": "en", "next": "/"})
     assert "Log in" in client.get("/").content.decode()
+
+
+@pytest.mark.django_db
+def test_my_account_changes_the_name_and_the_mail_language(client_for, province_user):
+    from portal.audit import history_for
+
+    browser = client_for(province_user)
+    page = browser.get("/accounts/me/").content.decode()
+    assert province_user.username in page and "广东" in page
+    response = browser.post("/accounts/me/", {"full_name": "李四", "language": "en"})
+    assert response.status_code == 302
+    province_user.refresh_from_db()
+    assert (province_user.full_name, province_user.language) == ("李四", "en")
+    assert history_for(province_user).filter(action="update", actor=province_user).exists()
+    assert "My account" in browser.get("/accounts/me/").content.decode()
+
+
+@pytest.mark.django_db
+def test_my_account_refuses_an_unknown_language_and_keeps_the_name(client_for, province_user):
+    response = client_for(province_user).post(
+        "/accounts/me/", {"full_name": "李四", "language": "klingon"}
+    )
+    assert response.status_code == 200
+    assert "klingon" in response.content.decode()
+    province_user.refresh_from_db()
+    assert province_user.language != "klingon" and province_user.full_name != "李四"
+
+
+@pytest.mark.django_db
+def test_my_account_needs_a_login(client):
+    assert client.get("/accounts/me/").status_code == 302

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from portal import draws
 from portal.models import Draw
@@ -130,3 +131,54 @@ def test_a_second_draw_for_a_purpose_needs_a_reason_and_an_approver(province_use
     assert list(Draw.objects.filter(purpose="test:batch").order_by("id")) == [first, again]
     assert (first.algorithm, first.k, first.population) == ("sha256-rank-v1", 2, 5)
     assert first.reporting_unit.code == "440000"
+
+
+def test_the_whole_pool_or_none_of_it_may_be_drawn():
+    assert sorted(draws.select("seed", ["2", "1"], 2)) == ["1", "2"]
+    assert draws.select("seed", ["2", "1"], 0) == []
+    assert draws.select("seed", [], 0) == []
+
+
+@pytest.mark.parametrize(
+    "seed,candidates,k,message",
+    [
+        ("seed", ["1", "2"], 3, "Cannot draw 3 of 2 candidates."),
+        ("seed", ["1", "2"], -1, "Cannot draw -1 of 2 candidates."),
+        ("", ["1", "2"], 1, "The seed must be non-empty and on one line."),
+        ("a\rb", ["1", "2"], 1, "The seed must be non-empty and on one line."),
+        ("a\nb", ["1", "2"], 1, "The seed must be non-empty and on one line."),
+        ("seed", ["1", "a\rb"], 1, "Each candidate identifier must be non-empty and on one line."),
+        ("seed", ["1", "1"], 1, "Candidate identifiers must be distinct."),
+    ],
+)
+def test_a_refused_draw_says_why(seed, candidates, k, message):
+    with translation.override("en"), pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
+        draws.select(seed, candidates, k)
+
+
+def test_a_refused_draw_says_why_in_chinese():
+    with translation.override("zh-hans"), pytest.raises(ValueError) as refused:
+        draws.select("seed", ["1", "2"], 3)
+    assert str(refused.value) == "不能从 2 个候选对象中抽取 3 个。"
+
+
+@pytest.mark.parametrize(
+    "population,kwargs,expected",
+    [(7, {"ratio": D("1")}, 7), (7, {"count": 1}, 1), (7, {"count": 7}, 7), (0, {"count": 3}, 0),
+     (1, {"ratio": D("0.001")}, 1), (1000, {"ratio": D("0.0015")}, 2)],
+)  # fmt: skip
+def test_sample_size_at_its_edges(population, kwargs, expected):
+    assert draws.sample_size(population, **kwargs) == expected
+
+
+@pytest.mark.parametrize(
+    "kwargs,message",
+    [({}, "Give either a ratio or a count, not both."),
+     ({"ratio": D("0.1"), "count": 3}, "Give either a ratio or a count, not both."),
+     ({"count": 0}, "The count must be at least 1."),
+     ({"ratio": D("0")}, "The ratio must be more than 0 and at most 1."),
+     ({"ratio": D("1.0001")}, "The ratio must be more than 0 and at most 1.")],
+)  # fmt: skip
+def test_a_refused_sample_size_says_why(kwargs, message):
+    with translation.override("en"), pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
+        draws.sample_size(10, **kwargs)

@@ -23,8 +23,9 @@ SKIPPED_PREFIXES = ("admin/", "static/", "media/")
 # Function views that take an object id: which model the id belongs to.
 def _models():
     from complaints import models as c
-    from credit import models as cr
+    from credit import models as k
     from enterprises import models as e
+    from monitoring import models as m
     from portal import models as p
     from reporting import models as r
 
@@ -72,10 +73,43 @@ def _models():
         "complaints:rule_set_edit": c.RuleSet,
         "complaints:routing_rule_toggle": c.RoutingRule,
         "complaints:attachment": c.ComplaintAttachment,
-        "credit:item_edit": cr.InspectionItem,
-        "credit:inspector_edit": cr.Inspector,
+        "complaints:parties_told": c.Complaint,
+        "complaints:odr_register": e.Enterprise,
+        "complaints:odr_leave": c.OdrEnterprise,
         **{
-            f"credit:{name}": cr.InspectionPlan
+            f"credit:{name}": e.Enterprise
+            for name in ("file", "propose_penalty", "propose_abnormal", "propose_serious")
+        },
+        "credit:penalty": k.Penalty,
+        "credit:penalty_act": k.Penalty,
+        "credit:abnormal": k.AbnormalListing,
+        "credit:abnormal_act": k.AbnormalListing,
+        **{
+            f"credit:{name}": k.SeriousListing
+            for name in (
+                "serious",
+                "serious_act",
+                "serious_repair",
+                "serious_pledge",
+                "serious_evidence",
+            )
+        },  # fmt: skip
+        "credit:warning": k.ConsumerWarning,
+        "credit:warning_manage": k.ConsumerWarning,
+        "credit:warning_act": k.ConsumerWarning,
+        **{f"monitoring:{name}": m.Wave for name in (
+            "wave", "wave_flagged", "wave_quota", "wave_compute", "wave_template", "wave_import",
+            "wave_import_start", "wave_import_cancel", "wave_ranking",
+        )},
+        **{f"monitoring:{name}": m.ModelVersion for name in (
+            "version", "version_weights", "version_item", "version_copy",
+        )},
+        **{f"monitoring:{n}": m.Evaluation for n in ("evaluation", "evaluation_act")},
+        "monitoring:evaluation_reply": m.Evaluation,
+        "credit:item_edit": k.InspectionItem,
+        "credit:inspector_edit": k.Inspector,
+        **{
+            f"credit:{name}": k.InspectionPlan
             for name in (
                 "plan_detail",
                 "plan_ratios",
@@ -87,14 +121,14 @@ def _models():
                 "public_candidates",
             )
         },  # fmt: skip
-        "credit:inspection": cr.Inspection,
-        "credit:inspection_publish": cr.Inspection,
-        "credit:recuse": cr.InspectionAssignment,
-        "credit:assistance_detail": cr.AssistanceRequest,
-        "credit:assistance_act": cr.AssistanceRequest,
-        "credit:assistance_evidence": cr.AssistanceMessage,
-        "credit:acknowledge": cr.ProblemReceipt,
-    }
+        "credit:inspection": k.Inspection,
+        "credit:inspection_publish": k.Inspection,
+        "credit:recuse": k.InspectionAssignment,
+        "credit:assistance_detail": k.AssistanceRequest,
+        "credit:assistance_act": k.AssistanceRequest,
+        "credit:assistance_evidence": k.AssistanceMessage,
+        "credit:acknowledge": k.ProblemReceipt,
+    }  # fmt: skip
 
 
 FUNCTION_VIEW_MODELS = _models() if apps.ready else {}
@@ -148,6 +182,10 @@ PUBLIC = {
     "enterprises:public_enterprise", "enterprises:public_declarations",
     "enterprises:public_declaration", "favicon", "csp_report", "complaints:file",
     "complaints:filed", "complaints:track", "complaints:status", "complaints:rate",
+    "credit:public", "credit:public_abnormal", "credit:public_serious", "credit:public_penalties",
+    "credit:bulletins", "credit:warnings", "credit:warnings_archive", "credit:warnings_feed",
+    "credit:warning",
+    "monitoring:evaluate", "monitoring:evaluation_thanks", "monitoring:evaluated",
     "credit:public_plans", "credit:public_plan", "credit:public_candidates",
     "credit:public_results",
 }  # fmt: skip

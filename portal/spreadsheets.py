@@ -1,4 +1,4 @@
-"""Reading the registry's spreadsheets (.xlsx and CSV); no database.
+"""Reading uploaded spreadsheets (.xlsx and CSV) for the imports; no database.
 
 Files are recognised by their content, not their name: an .xlsx is a zip
 archive with a workbook inside; anything else must decode as UTF-8 (with or

@@ -1,0 +1,37 @@
+from .evaluations import (
+    Evaluation,
+    EvaluationCode,
+    EvaluationCodeBatch,
+    EvaluationReply,
+    EvaluationStatusChange,
+)
+from .surveys import (
+    Computation,
+    Dimension,
+    EvaluationModel,
+    IndexResult,
+    Indicator,
+    Item,
+    ModelVersion,
+    Quota,
+    Response,
+    Wave,
+)
+
+__all__ = [
+    "Computation",
+    "Dimension",
+    "Evaluation",
+    "EvaluationCode",
+    "EvaluationCodeBatch",
+    "EvaluationModel",
+    "EvaluationReply",
+    "EvaluationStatusChange",
+    "IndexResult",
+    "Indicator",
+    "Item",
+    "ModelVersion",
+    "Quota",
+    "Response",
+    "Wave",
+]
