@@ -35,7 +35,7 @@ def test_a_plan_from_draft_to_a_public_result(
     page.check(f"input[name=items][value='{item.pk}']")
     page.fill("input[name=starts_on]", "2026-03-01")
     page.fill("input[name=ends_on]", "2026-12-31")
-    click(page, "form button[type=submit]")
+    click(page, "[data-testid=plan-form] button[type=submit]")
     plan = InspectionPlan.objects.get(name="2026年家政服务双随机抽查")
     page.fill("input[name=cD-ratio]", "1")
     click(page, "[data-testid=ratios] ~ button")
