@@ -486,7 +486,7 @@ def _plan_draw(unit_code):
 
 @maker("credit.Inspection")
 def _inspection(unit_code):
-    return _drawn_plan(unit_code).inspections.get()
+    return _drawn_plan(unit_code).inspections.first()  # earlier D-class markers are drawn too
 
 
 @maker("credit.InspectionAssignment")
