@@ -7,3 +7,10 @@ class CreditConfig(AppConfig):
     verbose_name = _("Credit supervision and inspections")
     project_app = True
     audited = True
+
+    def ready(self):
+        from portal.workdays import calendar_changed
+
+        from .services.inspections import recompute_deadlines
+
+        calendar_changed.connect(recompute_deadlines, dispatch_uid="credit-inspection-deadlines")

@@ -8,6 +8,7 @@ from portal.access import STAFF_ROLES
 from portal.dashboard import Panel
 from portal.scoping import scoped
 
+from . import dashboard_inspections
 from .models import AbnormalListing, Penalty, SeriousListing
 from .services.lists import removal_overdue
 
@@ -32,4 +33,7 @@ def panels(request):
         (_("Credit files"), reverse("credit:find")),
         (_("Consumer warnings"), reverse("credit:warnings_manage")),
     ]
-    return [Panel(title=_("Credit lists"), figures=figures, links=links, order=45)]
+    return [
+        Panel(title=_("Credit lists"), figures=figures, links=links, order=45),
+        dashboard_inspections.panel(user),
+    ]

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from enterprises.models import Enterprise
 
+from .demo_inspections import seed_inspections
 from .models import Penalty
 from .services import lists, penalties, warnings
 
@@ -23,6 +24,11 @@ def _ago(days):
 
 
 def seed(demo):
+    seed_lists(demo)
+    seed_inspections(demo)
+
+
+def seed_lists(demo):
     demo.notes.append(
         "Credit publicity without logging in (信用公示): http://127.0.0.1:8000/credit/"
     )

@@ -4,12 +4,14 @@
 query per model over the enterprises of the unit. "On the list at period end" counts the
 entries listed by then that had not left by then: a served serious listing leaves on its
 ``listed_until`` day, an early-removed one on ``removed_on``; an abnormal entry on
-``removed_on`` or when its transfer to the serious list was confirmed.
+``removed_on`` or when its transfer to the serious list was confirmed. The figures of
+double-random inspections (task 4) come from ``metrics_inspections``.
 """
 
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
+from . import metrics_inspections
 from .models import AbnormalListing, ConsumerWarning, Penalty, SeriousListing
 
 
@@ -76,4 +78,5 @@ def metrics(reporting_unit, period_start, period_end):
         figure(6, "penalties_repaired", _("Credit repairs: penalties no longer published"),
                penalties["repaired"], _("penalties")),
         figure(6, "consumer_warnings", _("Consumer warnings published"), warnings, _("warnings")),
+        *metrics_inspections.metrics(reporting_unit, period_start, period_end),
     ]  # fmt: skip

@@ -11,6 +11,8 @@ MENU = [
     Entry(_("Risk scoring model"), "credit:risk_models", (HEADQUARTERS,), order=47),
     Entry(_("Credit publicity"), "credit:public", VISITORS, order=1020),
     Entry(_("Consumer warnings"), "credit:warnings", VISITORS, order=1030),
+    Entry(_("Random inspections"), "credit:inspections", STAFF_ROLES, order=46),
+    Entry(_("Inspection results"), "credit:public_results", VISITORS, order=1031),
 ]
 
 AREAS = [
@@ -19,5 +21,11 @@ AREAS = [
         _("Quality credit records of service enterprises."),
         "/credit/",
         order=40,
-    )
+    ),
+    Area(
+        _("Random inspections"),
+        _("Double-random inspection plans, their verifiable draws and the results."),
+        "/credit/inspections/public/",
+        order=41,
+    ),
 ]

@@ -33,3 +33,11 @@ def recompute_risk_classes():
     with acting_as(None, source="task", label="credit.recompute_risk_classes"):
         run = risk.recompute_nation()
     return {"run": run.pk, "enterprises": run.enterprises, "changed": run.changed}
+
+
+@shared_task
+def warn_inspection_results_due(today_iso=None):
+    """The daily job: warn units of inspection results to publish within 20 working days."""
+    from .services.result_reminders import run_daily_for
+
+    return run_daily_for(today_iso)

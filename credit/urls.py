@@ -2,7 +2,8 @@
 
 from django.urls import path
 
-from .views import files, public, risk, warnings
+from .views import assistance, files, public, public_inspections, risk, warnings
+from .views import inspections as inspection_views
 
 app_name = "credit"
 
@@ -47,4 +48,49 @@ urlpatterns = [
         risk.RiskOverrideView.as_view(),
         name="risk_override",
     ),
+    # Double-random inspections: regulators
+    path("inspections/", inspection_views.overview, name="inspections"),
+    path("inspections/items/", inspection_views.items, name="items"),
+    path("inspections/items/<int:pk>/", inspection_views.item_edit, name="item_edit"),
+    path("inspections/inspectors/", inspection_views.inspectors, name="inspectors"),
+    path(
+        "inspections/inspectors/<int:pk>/",
+        inspection_views.inspector_edit,
+        name="inspector_edit",
+    ),
+    path("inspections/objects/", inspection_views.objects, name="objects"),
+    path("inspections/plans/new/", inspection_views.plan_new, name="plan_new"),
+    path("inspections/plans/<int:pk>/", inspection_views.plan_detail, name="plan_detail"),
+    path("inspections/plans/<int:pk>/ratios/", inspection_views.plan_ratios, name="plan_ratios"),
+    path("inspections/plans/<int:pk>/publish/", inspection_views.plan_publish, name="plan_publish"),
+    path("inspections/plans/<int:pk>/draw/", inspection_views.plan_draw, name="plan_draw"),
+    path("inspections/plans/<int:pk>/redraw/", inspection_views.plan_redraw, name="plan_redraw"),
+    path("inspections/plans/<int:pk>/act/", inspection_views.plan_act, name="plan_act"),
+    path("inspections/<int:pk>/", inspection_views.inspection_detail, name="inspection"),
+    path(
+        "inspections/<int:pk>/publish/",
+        inspection_views.inspection_publish,
+        name="inspection_publish",
+    ),
+    path("inspections/team/<int:pk>/recuse/", inspection_views.recuse, name="recuse"),
+    # Working across units
+    path("inspections/assistance/", assistance.requests, name="assistance"),
+    path("inspections/assistance/<int:pk>/", assistance.request_detail, name="assistance_detail"),
+    path("inspections/assistance/<int:pk>/act/", assistance.request_act, name="assistance_act"),
+    path(
+        "inspections/assistance/evidence/<int:pk>/",
+        assistance.evidence,
+        name="assistance_evidence",
+    ),
+    path("inspections/notices/", assistance.notices, name="notices"),
+    path("inspections/notices/<int:pk>/acknowledge/", assistance.acknowledge, name="acknowledge"),
+    # Double-random inspections: the public
+    path("inspections/public/", public_inspections.plans, name="public_plans"),
+    path("inspections/public/plans/<int:pk>/", public_inspections.plan, name="public_plan"),
+    path(
+        "inspections/public/plans/<int:pk>/candidates.txt",
+        public_inspections.candidates,
+        name="public_candidates",
+    ),
+    path("inspections/public/results/", public_inspections.results, name="public_results"),
 ]

@@ -153,7 +153,7 @@ def diff(before, after):
 def reporting_unit_id_of(instance):
     """The reporting unit the object belongs to, by its declared scope."""
     scope = getattr(type(instance), "scope", None)
-    path = getattr(scope, "jurisdiction", None)
+    path = getattr(scope, "first_jurisdiction", None)
     if not path:
         return None
     *hops, last = path.split("__")
@@ -280,7 +280,7 @@ def _created_rows_sql(model, repr_field):
         f"'{field.attname}', jsonb_build_array(NULL, to_jsonb(t.{quote(field.column)}))"
         for field in columns
     )
-    path = getattr(getattr(model, "scope", None), "jurisdiction", None)
+    path = getattr(getattr(model, "scope", None), "first_jurisdiction", None)
     unit = f"t.{quote(meta.get_field(path).column)}" if path and "__" not in path else "NULL"
     return CREATED_ROWS_SQL.format(
         pk=quote(meta.pk.column),

@@ -28,7 +28,8 @@ class ScopeNotDeclared(ImproperlyConfigured):
 class Scope:
     """How rows of a model reach a jurisdiction, an enterprise and the public.
 
-    jurisdiction: lookup path to ``portal.ReportingUnit``.
+    jurisdiction: lookup path to ``portal.ReportingUnit``, or a tuple of paths for rows that
+        two units share (a request between units: both see it).
     enterprise: lookup path to the enterprise the row belongs to (its id is matched).
     owner: lookup path to the ``portal.User`` who owns the row.
     public: a Q (or a callable returning one) selecting the rows anyone may read.
@@ -49,6 +50,18 @@ class Scope:
     everyone: bool = False
     headquarters_only: bool = False
     enterprise_rows: Q | None = None
+
+    @property
+    def first_jurisdiction(self):
+        """The path an audit entry files the row under (the first of several)."""
+        if self.jurisdiction is None or isinstance(self.jurisdiction, str):
+            return self.jurisdiction
+        return self.jurisdiction[0]
+
+    def jurisdiction_q(self, unit_id):
+        """Rows of the unit: through the one path, or through any of several."""
+        paths = (self.jurisdiction,) if isinstance(self.jurisdiction, str) else self.jurisdiction
+        return _or(*(Q(**{path: unit_id}) for path in paths))
 
     def public_q(self):
         return self.public() if callable(self.public) else self.public
@@ -113,7 +126,7 @@ def visibility(model, user) -> Q | None:
     if scope.owner:
         own = Q(**{scope.owner: user.pk})
     if user.is_provincial and scope.jurisdiction:
-        return _or(Q(**{scope.jurisdiction: user.agency.reporting_unit_id}), own, scope.staff)
+        return _or(scope.jurisdiction_q(user.agency.reporting_unit_id), own, scope.staff)
     if user.is_enterprise_user and scope.enterprise:
         theirs = Q(**{f"{scope.enterprise}__in": enterprise_ids(user)})
         if scope.enterprise_rows is not None:

@@ -265,6 +265,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "credit.tasks.recompute_risk_classes",
         "schedule": crontab(hour=2, minute=30),
     },
+    "credit-inspection-results-due": {
+        "task": "credit.tasks.warn_inspection_results_due",
+        "schedule": crontab(hour=7, minute=10),
+    },
     "remove-expired-import-uploads": {
         "task": "enterprises.tasks.remove_expired_import_uploads",
         "schedule": crontab(minute=15),

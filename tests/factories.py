@@ -588,3 +588,71 @@ def held_evaluation(enterprise=None, **kw):
     enterprise = enterprise or EnterpriseFactory()
     evaluation(enterprise, comment="一模一样的好评。")
     return evaluation(enterprise, comment="一模一样的好评。", **kw)
+
+
+# Credit: double-random inspections (credit.models.inspections, credit.models.assistance)
+
+
+class InspectionItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "credit.InspectionItem"
+
+    reporting_unit = factory.LazyFunction(lambda: unit("440000"))
+    name = factory.Sequence(lambda n: f"服务质量承诺履行情况检查{n}")
+    content = "检查服务质量承诺的公示与履行"
+    legal_basis = "《优化营商环境条例》"
+    method = "现场检查"
+    frequency = "每年一次"
+    field = "service_quality"
+    kind = "general"
+    max_ratio = Decimal("1")
+
+
+class InspectorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "credit.Inspector"
+
+    agency = factory.LazyFunction(lambda: agency("440000"))
+    name = factory.Sequence(lambda n: f"执法员{n}")
+    certificate_number = factory.Sequence(lambda n: f"44{n:08d}")
+    fields = factory.LazyFunction(lambda: ["service_quality"])
+
+
+def inspection_plan(user, *, items=None, ratios=None, agencies=None, **fields):
+    """A draft plan of the user's unit with the configured ratios (or ``ratios``: {class: r})."""
+    from credit.models import ClassRatio, InspectionPlan
+    from credit.services import inspections
+
+    unit_ = user.agency.reporting_unit
+    fields.setdefault("name", "2026年度服务质量双随机抽查")
+    fields.setdefault("starts_on", datetime.date(2026, 3, 1))
+    fields.setdefault("ends_on", datetime.date(2026, 11, 30))
+    plan = InspectionPlan.objects.create(reporting_unit=unit_, created_by=user, **fields)
+    plan.agencies.set(agencies or [user.agency])
+    plan.items.set(items or [InspectionItemFactory(reporting_unit=unit_)])
+    inspections.default_ratios(plan)
+    for risk_class, value in (ratios or {}).items():
+        ratio, count = (None, value) if isinstance(value, int) else (Decimal(value), None)
+        ClassRatio.objects.filter(plan=plan, risk_class=risk_class).update(ratio=ratio, count=count)
+    return plan
+
+
+def risk_class(enterprise, value):
+    from django.utils import timezone
+
+    from credit.models import EnterpriseRiskClass
+
+    return EnterpriseRiskClass.objects.update_or_create(
+        enterprise=enterprise,
+        defaults={"risk_class": value, "computed_at": timezone.now()},
+    )[0]
+
+
+class InspectorConflictFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "credit.InspectorConflict"
+
+    inspector = factory.SubFactory(InspectorFactory)
+    enterprise = factory.SubFactory(EnterpriseFactory)
+    reason = "近亲属在该企业任职"
+    recorded_by = factory.LazyFunction(lambda: provincial_user("440000"))

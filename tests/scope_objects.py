@@ -494,6 +494,156 @@ def _evaluation_reply(unit_code):
     return EvaluationReply.objects.create(evaluation=released, author=author, text="感谢评价。")
 
 
+# Credit: double-random inspections and assistance between units.
+
+
+def _inspector(unit_code, **fields):
+    return factories.InspectorFactory(agency=_agency(unit_code), **fields)
+
+
+@maker("credit.InspectionItem")
+def _inspection_item(unit_code):
+    return factories.InspectionItemFactory(reporting_unit=_unit(unit_code))
+
+
+@maker("credit.Inspector")
+def _inspector_maker(unit_code):
+    return _inspector(unit_code)
+
+
+@maker("credit.InspectorConflict")
+def _inspector_conflict(unit_code):
+    return factories.InspectorConflictFactory(
+        inspector=_inspector(unit_code),
+        enterprise=enterprise(unit_code),
+        recorded_by=staff(unit_code),
+    )
+
+
+@maker("credit.InspectionPlan")
+def _inspection_plan(unit_code):
+    """A draft plan: not public yet."""
+    return factories.inspection_plan(staff(unit_code))
+
+
+def _drawn_plan(unit_code):
+    from credit.services import inspections
+
+    user = staff(unit_code)
+    factories.risk_class(enterprise(unit_code), "D")
+    _inspector(unit_code)
+    _inspector(unit_code)
+    plan = factories.inspection_plan(user, ratios={"D": "1", "A": "0", "B": "0", "C": "0"})
+    plan.divisions.set([_division(unit_code)])
+    inspections.publish(plan, user)
+    inspections.draw(plan, user)
+    return plan
+
+
+@maker("credit.ClassRatio")
+def _class_ratio(unit_code):
+    return _inspection_plan(unit_code).ratios.first()
+
+
+@maker("credit.PlanStatusChange")
+def _plan_status_change(unit_code):
+    from credit.models import PlanStatusChange
+
+    return PlanStatusChange.objects.filter(plan=_drawn_plan(unit_code)).first()
+
+
+@maker("credit.PlanDraw")
+def _plan_draw(unit_code):
+    return _drawn_plan(unit_code).draws.get(risk_class="D")
+
+
+@maker("credit.Inspection")
+def _inspection(unit_code):
+    return _drawn_plan(unit_code).inspections.first()  # earlier D-class markers are drawn too
+
+
+@maker("credit.InspectionAssignment")
+def _inspection_assignment(unit_code):
+    return _inspection(unit_code).team.first()
+
+
+@maker("credit.ResultReminder")
+def _result_reminder(unit_code):
+    from credit.models import ResultReminder
+
+    return ResultReminder.objects.create(
+        inspection=_inspection(unit_code), kind="due_soon", due=datetime.date(2026, 12, 1)
+    )
+
+
+@maker("credit.OperatingSite")
+def _operating_site(unit_code):
+    from credit.models import OperatingSite
+
+    return OperatingSite.objects.create(
+        enterprise=enterprise(unit_code),
+        reporting_unit=_unit(unit_code),
+        address="分店地址",
+        recorded_by=staff(unit_code),
+    )
+
+
+@maker("credit.AssistanceRequest")
+def _assistance_request(unit_code):
+    from credit.models import AssistanceRequest
+
+    return AssistanceRequest.objects.create(
+        enterprise=enterprise(unit_code),
+        from_unit=_unit(unit_code),
+        to_unit=_unit(unit_code),
+        subject="协查请求",
+        request="请协助核查经营地址",
+        due=datetime.date(2026, 12, 31),
+        requested_by=staff(unit_code),
+    )
+
+
+@maker("credit.AssistanceStatusChange")
+def _assistance_status_change(unit_code):
+    from credit.models import AssistanceStatusChange
+
+    return AssistanceStatusChange.objects.create(
+        request=_assistance_request(unit_code), action="answer", to_status="answered"
+    )
+
+
+@maker("credit.AssistanceMessage")
+def _assistance_message(unit_code):
+    from credit.models import AssistanceMessage
+
+    return AssistanceMessage.objects.create(
+        request=_assistance_request(unit_code),
+        unit=_unit(unit_code),
+        text="已核查",
+        author=staff(unit_code),
+    )
+
+
+@maker("credit.ProblemNotice")
+def _problem_notice(unit_code):
+    from credit.models import ProblemNotice
+
+    return ProblemNotice.objects.create(
+        enterprise=enterprise(unit_code),
+        from_unit=_unit(unit_code),
+        kind="penalty",
+        summary="重大行政处罚",
+        shared_by=staff(unit_code),
+    )
+
+
+@maker("credit.ProblemReceipt")
+def _problem_receipt(unit_code):
+    from credit.models import ProblemReceipt
+
+    return ProblemReceipt.objects.create(notice=_problem_notice(unit_code), unit=_unit(unit_code))
+
+
 def make_model(label, unit_code):
     """An object of the model named by its label, in the unit."""
     return MAKERS[label](unit_code)

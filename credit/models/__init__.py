@@ -1,3 +1,11 @@
+from .assistance import (
+    AssistanceMessage,
+    AssistanceRequest,
+    AssistanceStatusChange,
+    OperatingSite,
+    ProblemNotice,
+    ProblemReceipt,
+)
 from .files import (
     IN_FORCE_ABNORMAL,
     IN_FORCE_SERIOUS,
@@ -12,6 +20,18 @@ from .files import (
     SeriousListing,
     SeriousListingStatusChange,
 )
+from .inspections import (
+    ClassRatio,
+    Inspection,
+    InspectionAssignment,
+    InspectionItem,
+    InspectionPlan,
+    Inspector,
+    InspectorConflict,
+    PlanDraw,
+    PlanStatusChange,
+    ResultReminder,
+)
 from .risk import (
     UNCLASSIFIED,
     EnterpriseRiskClass,
@@ -24,6 +44,22 @@ from .risk import (
 )
 
 __all__ = [
+    "AssistanceMessage",
+    "AssistanceRequest",
+    "AssistanceStatusChange",
+    "OperatingSite",
+    "ProblemNotice",
+    "ProblemReceipt",
+    "ClassRatio",
+    "Inspection",
+    "InspectionAssignment",
+    "InspectionItem",
+    "InspectionPlan",
+    "Inspector",
+    "InspectorConflict",
+    "PlanDraw",
+    "PlanStatusChange",
+    "ResultReminder",
     "IN_FORCE_ABNORMAL",
     "IN_FORCE_SERIOUS",
     "PUBLISHED_PENALTY",

@@ -121,7 +121,7 @@ def choosable(model, user):
     rows = model._default_manager.all()
     scope = scope_of(model)
     if user.is_provincial and scope.jurisdiction:
-        return rows.filter(**{scope.jurisdiction: user.agency.reporting_unit_id})
+        return rows.filter(scope.jurisdiction_q(user.agency.reporting_unit_id))
     return scoped(rows, user)
 
 

@@ -115,6 +115,28 @@ def _models():
         )},
         **{f"monitoring:{n}": m.Evaluation for n in ("evaluation", "evaluation_act")},
         "monitoring:evaluation_reply": m.Evaluation,
+        "credit:item_edit": k.InspectionItem,
+        "credit:inspector_edit": k.Inspector,
+        **{
+            f"credit:{name}": k.InspectionPlan
+            for name in (
+                "plan_detail",
+                "plan_ratios",
+                "plan_publish",
+                "plan_draw",
+                "plan_redraw",
+                "plan_act",
+                "public_plan",
+                "public_candidates",
+            )
+        },  # fmt: skip
+        "credit:inspection": k.Inspection,
+        "credit:inspection_publish": k.Inspection,
+        "credit:recuse": k.InspectionAssignment,
+        "credit:assistance_detail": k.AssistanceRequest,
+        "credit:assistance_act": k.AssistanceRequest,
+        "credit:assistance_evidence": k.AssistanceMessage,
+        "credit:acknowledge": k.ProblemReceipt,
     }  # fmt: skip
 
 
@@ -179,6 +201,8 @@ PUBLIC = {
     "credit:bulletins", "credit:warnings", "credit:warnings_archive", "credit:warnings_feed",
     "credit:warning",
     "monitoring:evaluate", "monitoring:evaluation_thanks", "monitoring:evaluated",
+    "credit:public_plans", "credit:public_plan", "credit:public_candidates",
+    "credit:public_results",
 }  # fmt: skip
 OUT_OF_SCOPE = {403, 404, 405}
 

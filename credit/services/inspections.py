@@ -1,0 +1,515 @@
+"""Double-random inspections: the plan's lifecycle, its draws, teams and results.
+
+docs/inspections.md describes the draw so that anyone can re-run it. The rules in short:
+
+- on publication the candidates (the inspection objects in scope, each with its group,
+  the enterprise's risk class) are fixed as a list sorted by USCC and hashed, and the
+  SHA-256 of a secret value is published as the commitment to the seed;
+- at the draw the secret is revealed and checked against the commitment; the seed is
+  SHA-256(secret + "\\n" + plan identifier); each group's quota is ceil(ratio × pool)
+  (or a fixed number, refused above the pool) and each group is drawn by portal.draws;
+- each drawn enterprise gets its inspectors by portal.draws with the seed
+  ``seed + ":" + USCC`` from the eligible inspectors, by certificate number.
+"""
+
+import hashlib
+from collections import defaultdict
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q, Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from enterprises.models import Enterprise
+from portal import audit, draws, workdays
+from portal.scoping import scoped
+from portal.workflow import STAFF, Transition, TransitionRefused, Workflow
+
+from .. import inspection_rules
+from ..models import (
+    UNCLASSIFIED,
+    ClassRatio,
+    Inspection,
+    InspectionAssignment,
+    InspectionPlan,
+    Inspector,
+    InspectorConflict,
+    PlanDraw,
+    RiskClass,
+)
+
+Status = InspectionPlan.Status
+GROUPS = RiskClass.values
+
+
+# The directory of inspection objects: the registry, queried, never copied.
+
+
+def inspection_objects(reporting_unit=None, divisions=(), sections=()):
+    """Operating enterprises of a unit (all units: None), its divisions and sections."""
+    rows = Enterprise.objects.filter(status=Enterprise.Status.OPERATING)
+    if reporting_unit is not None:
+        rows = rows.filter(reporting_unit=reporting_unit)
+    if divisions:
+        rows = rows.filter(Q(division__in=divisions) | Q(division__parent__in=divisions))
+    if sections:
+        rows = rows.filter(industry_section__in=sections)
+    return rows
+
+
+def plan_objects(plan):
+    """The plan's inspection objects now (before publication: what would be snapshotted)."""
+    return inspection_objects(plan.reporting_unit, list(plan.divisions.all()), plan.sections)
+
+
+def with_group(rows):
+    """Each enterprise's sampling group: its current risk class, unclassified ones in B."""
+    return rows.annotate(group=Coalesce("risk_class__risk_class", Value(str(UNCLASSIFIED))))
+
+
+def check_in_scope(plan, enterprise):
+    """Refuse an enterprise that the plan does not cover, saying which part of the scope."""
+    if plan.reporting_unit_id and enterprise.reporting_unit_id != plan.reporting_unit_id:
+        raise ValidationError(
+            _("%(name)s is registered in %(unit)s, outside the plan's unit %(plan_unit)s.")
+            % {
+                "name": enterprise,
+                "unit": enterprise.reporting_unit,
+                "plan_unit": plan.reporting_unit,
+            },
+            code="outside_scope",
+        )
+    if not plan_objects(plan).filter(pk=enterprise.pk).exists():
+        raise ValidationError(
+            _("%(name)s is outside the plan's divisions, sections or is not operating.")
+            % {"name": enterprise},
+            code="outside_scope",
+        )
+
+
+# Candidates and quotas: pure.
+
+
+def candidate_text(rows):
+    """The published candidate list: 'USCC<TAB>group' lines, by USCC, joined by newlines."""
+    return "\n".join(f"{uscc}\t{group}" for uscc, group in rows)
+
+
+def groups_of(text):
+    """{group: [USCC, ...]} from a candidate list."""
+    groups = {group: [] for group in GROUPS}
+    for line in text.split("\n") if text else []:
+        groups[line[-1]].append(line[:-2])  # a group is one letter after the tab
+    return groups
+
+
+def quotas(pools, ratios):
+    """{group: quota}: a fixed number (refused above the pool) or ceil(ratio × pool)."""
+    result = {}
+    for group in GROUPS:
+        pool = pools.get(group, 0)
+        ratio, count = ratios.get(group, (Decimal(0), None))
+        if count is None and not ratio:
+            result[group] = 0
+            continue
+        try:
+            result[group] = draws.quota(pool, ratio=ratio, count=count)
+        except ValidationError as error:
+            raise ValidationError(
+                _("Group %(group)s: %(problem)s") % {"group": group, "problem": error.messages[0]},
+                code="quota_exceeds_pool",
+            ) from error
+    return result
+
+
+def plan_ratios(plan):
+    return {r.risk_class: (r.ratio, r.count) for r in plan.ratios.all()}
+
+
+def round_seed(secret, plan, round_number=1):
+    """The seed of a round: SHA-256(secret + newline + identifier), '#round' from round 2."""
+    identifier = plan.identifier if round_number == 1 else f"{plan.identifier}#{round_number}"
+    return draws.committed_seed(secret, identifier)
+
+
+# Inspectors.
+
+
+def plan_fields(plan):
+    return {item.field for item in plan.items.all()}
+
+
+def eligible_inspectors(plan):
+    """Active inspectors of the plan's agencies certified for one of its items' fields."""
+    fields = plan_fields(plan)
+    rows = Inspector.objects.filter(active=True, agency__in=plan.agencies.all())
+    return [i for i in rows.order_by("certificate_number") if fields & set(i.fields)]
+
+
+def _conflicted(enterprise_ids):
+    pairs = InspectorConflict.objects.filter(enterprise_id__in=enterprise_ids)
+    conflicted = defaultdict(set)
+    for inspector_id, enterprise_id in pairs.values_list("inspector_id", "enterprise_id"):
+        conflicted[enterprise_id].add(inspector_id)
+    return conflicted
+
+
+def _last_team(enterprise, plan):
+    """The inspectors of the enterprise's latest earlier inspection (not recused)."""
+    last = (
+        Inspection.objects.filter(enterprise=enterprise, active=True)
+        .exclude(plan=plan)
+        .order_by("-plan__starts_on", "-id")
+        .first()
+    )
+    if last is None:
+        return set()
+    return set(last.team.filter(recused_at__isnull=True).values_list("inspector_id", flat=True))
+
+
+def team_candidates(inspection, pool, conflicted, needed, exclude=()):
+    """Who may go: the pool without conflicts and ``exclude``; without last time's, if enough."""
+    allowed = [i for i in pool if i.pk not in conflicted.get(inspection.enterprise_id, set())]
+    allowed = [i for i in allowed if i.pk not in set(exclude)]
+    last = _last_team(inspection.enterprise, inspection.plan)
+    fresh = [i for i in allowed if i.pk not in last]
+    return fresh if len(fresh) >= needed else allowed
+
+
+def _refuse_short_teams(shortfalls, needed):
+    lines = [
+        _("%(enterprise)s: %(eligible)s eligible inspectors, %(needed)s needed")
+        % {"enterprise": name, "eligible": eligible, "needed": needed}
+        for name, eligible in shortfalls
+    ]
+    raise TransitionRefused(
+        _("Too few eligible inspectors. %(details)s") % {"details": "; ".join(lines[:20])},
+        code="too_few_inspectors",
+    )
+
+
+def draw_teams(plan, inspections, seed, user):
+    """Draw each inspection's team; refuses the whole draw if any enterprise lacks inspectors."""
+    pool = eligible_inspectors(plan)
+    needed = plan.inspectors_per_object
+    conflicted = _conflicted([i.enterprise_id for i in inspections])
+    chosen = [(i, team_candidates(i, pool, conflicted, needed)) for i in inspections]
+    shortfalls = [(i.enterprise, len(c)) for i, c in chosen if len(c) < needed]
+    if shortfalls:
+        _refuse_short_teams(shortfalls, needed)
+    for inspection, candidates in chosen:
+        by_number = {c.certificate_number: c for c in candidates}
+        record = draws.draw(
+            f"{plan.identifier}-r{inspection.round}-inspectors-{inspection.enterprise.uscc}",
+            inspection_rules.inspector_seed(seed, inspection.enterprise.uscc),
+            list(by_number),
+            needed,
+            user=user,
+        )
+        team = InspectionAssignment.objects.bulk_create(
+            [
+                InspectionAssignment(inspection=inspection, inspector=by_number[n], draw=record)
+                for n in record.result
+            ]
+        )
+        audit.record_bulk(team, "create")
+
+
+# The plan's workflow.
+
+
+def _check_ratios(plan, pools):
+    total_pool = sum(pools.values())
+    quota = quotas(pools, plan_ratios(plan))
+    limits = [i.max_ratio for i in plan.items.all() if i.kind == i.Kind.GENERAL]
+    if limits and total_pool and Decimal(sum(quota.values())) / total_pool > min(limits):
+        raise TransitionRefused(
+            _(
+                "The plan would inspect %(drawn)s of %(pool)s enterprises (%(share).1f %%), "
+                "more than its general items allow (%(limit).1f %%)."
+            )
+            % {
+                "drawn": sum(quota.values()),
+                "pool": total_pool,
+                "share": 100 * sum(quota.values()) / total_pool,
+                "limit": 100 * min(limits),
+            },
+            code="over_item_limit",
+        )
+    return quota
+
+
+def _publish(plan, change):
+    if not plan.items.exists():
+        raise TransitionRefused(_("A plan needs at least one inspection item."), code="no_items")
+    rows = with_group(plan_objects(plan)).order_by("uscc").values_list("uscc", "group")
+    text = candidate_text(rows.iterator(chunk_size=10000))
+    groups = groups_of(text)
+    _check_ratios(plan, {g: len(ids) for g, ids in groups.items()})
+    pool = len(eligible_inspectors(plan))
+    if pool < plan.inspectors_per_object:
+        _refuse_short_teams([(_("every enterprise"), pool)], plan.inspectors_per_object)
+    commitment = (change.details.get("commitment") or "").strip().lower()
+    if commitment:
+        plan.secret = ""  # the officer keeps the secret outside the portal until the draw
+    else:
+        plan.secret = draws.new_seed()
+        commitment = draws.commitment(plan.secret)
+    plan.commitment = commitment
+    plan.seed_source = change.details.get("seed_source") or _("committed random value")
+    plan.candidates = text
+    plan.candidates_sha256 = hashlib.sha256(text.encode()).hexdigest()
+    plan.candidate_count = sum(len(ids) for ids in groups.values())
+    plan.published_at = change.at
+
+
+def _draw_round(plan, round_number, user, *, reason="", approved_by=None):
+    """Draw every group of the plan with the round's seed, then each enterprise's team."""
+    seed = round_seed(plan.revealed, plan, round_number)
+    groups = groups_of(plan.candidates)
+    quota = quotas({g: len(ids) for g, ids in groups.items()}, plan_ratios(plan))
+    drawn = {}
+    for group in GROUPS:
+        record = draws.draw(
+            f"{plan.identifier}-group-{group}", seed, groups[group], quota[group],
+            reason=reason, approved_by=approved_by, user=user,
+        )  # fmt: skip
+        PlanDraw.objects.create(
+            plan=plan, risk_class=group, round=round_number, quota=quota[group], draw=record
+        )
+        drawn.update({uscc: group for uscc in record.result})
+    enterprises = Enterprise.objects.in_bulk(list(drawn), field_name="uscc")
+    inspections = Inspection.objects.bulk_create(
+        [
+            Inspection(plan=plan, enterprise=enterprises[u], risk_class=g, round=round_number)
+            for u, g in sorted(drawn.items())
+        ]
+    )
+    audit.record_bulk(inspections, "create")
+    draw_teams(plan, inspections, seed, user)
+    return seed
+
+
+def _draw(plan, change):
+    revealed = (change.details.get("revealed") or "").strip() or plan.secret
+    draws.check_reveal(revealed, plan.commitment)
+    plan.revealed = revealed
+    plan.seed = _draw_round(plan, 1, change.user)
+    plan.drawn_at = change.at
+
+
+def _close(plan, change):
+    waiting = plan.inspections.filter(active=True, published_at__isnull=True).count()
+    if waiting:
+        raise TransitionRefused(
+            _("%(count)s results are not yet published.") % {"count": waiting}, code="waiting"
+        )
+
+
+PLAN = Workflow(
+    model="credit.InspectionPlan",
+    log="credit.PlanStatusChange",
+    transitions=[
+        Transition(
+            "publish",
+            [Status.DRAFT],
+            Status.PUBLISHED,
+            STAFF,
+            gettext_lazy("Publish the plan, its candidates and the seed commitment"),
+            does=_publish,
+            style="primary",
+            offered=False,
+        ),
+        Transition(
+            "draw",
+            [Status.PUBLISHED],
+            Status.DRAWN,
+            STAFF,
+            gettext_lazy("Reveal the secret and draw"),
+            does=_draw,
+            style="primary",
+            offered=False,
+        ),
+        Transition(
+            "start", [Status.DRAWN], Status.INSPECTING, STAFF, gettext_lazy("Start inspecting")
+        ),
+        Transition(
+            "close",
+            [Status.INSPECTING],
+            Status.CLOSED,
+            STAFF,
+            gettext_lazy("Close the plan"),
+            does=_close,
+        ),
+    ],
+    closed={Status.CLOSED: gettext_lazy("The plan is closed.")},
+)
+
+
+def publish(plan, user, *, commitment="", seed_source=""):
+    """Fix the candidates and the commitment; ``commitment`` if the officer keeps the secret."""
+    details = {"commitment": commitment, "seed_source": seed_source}
+    return PLAN.apply(plan, "publish", user, details=details)
+
+
+def draw(plan, user, *, revealed=""):
+    """Reveal the secret (the portal's, or the one typed), draw enterprises and inspectors."""
+    return PLAN.apply(plan, "draw", user, details={"revealed": revealed})
+
+
+@transaction.atomic
+def redraw(plan, user, *, reason, approved_by):
+    """A new recorded round of the draw: needs a reason and a second officer's approval."""
+    plan = scoped(InspectionPlan.objects.select_for_update(), user).get(pk=plan.pk)
+    if plan.status not in (Status.DRAWN, Status.INSPECTING):
+        raise ValidationError(_("Only a drawn plan can be drawn again."))
+    if not reason.strip():
+        raise ValidationError({"reason": _("Give the reason for drawing again.")})
+    if (
+        approved_by is None
+        or approved_by == user
+        or not scoped(InspectionPlan.objects.filter(pk=plan.pk), approved_by).exists()
+    ):
+        raise ValidationError(
+            {"approved_by": _("A second officer of the plan's unit must approve a re-draw.")}
+        )
+    current = plan.inspections.filter(active=True)
+    if current.exclude(result="").exists():
+        raise ValidationError(_("Results are recorded: the plan can no longer be drawn again."))
+    round_number = plan.draws.order_by("-round").values_list("round", flat=True).first() + 1
+    audit.record_bulk(list(current), "update", {i.pk: {"active": [True, False]} for i in current})
+    current.update(active=False)
+    _draw_round(plan, round_number, user, reason=reason, approved_by=approved_by)
+    return round_number
+
+
+def current_draws(plan):
+    """The plan's latest round of group draws, with their portal.Draw records."""
+    rows = plan.draws.select_related("draw")
+    latest = rows.order_by("-round").values_list("round", flat=True).first()
+    return [d for d in rows if d.round == latest]
+
+
+# Recusal.
+
+
+@transaction.atomic
+def recuse(assignment, user, *, reason):
+    """Record an inspector's recusal and draw the replacement from who is left (recorded)."""
+    if not reason.strip():
+        raise ValidationError({"reason": _("Give the reason for the recusal.")})
+    assignment = scoped(InspectionAssignment.objects.select_for_update(), user).get(
+        pk=assignment.pk
+    )
+    if assignment.recused_at:
+        raise ValidationError(_("This inspector has already recused."))
+    inspection = assignment.inspection
+    plan = inspection.plan
+    assignment.recused_at = timezone.now()
+    assignment.recusal_reason = reason.strip()
+    assignment.recused_by = user
+    taken = set(inspection.team.values_list("inspector_id", flat=True))
+    conflicted = _conflicted([inspection.enterprise_id])
+    candidates = team_candidates(inspection, eligible_inspectors(plan), conflicted, 1, taken)
+    if not candidates:
+        raise ValidationError(
+            _("No eligible inspector is left to replace %(name)s: %(team)s already drawn.")
+            % {"name": assignment.inspector, "team": len(taken)},
+            code="too_few_inspectors",
+        )
+    by_number = {c.certificate_number: c for c in candidates}
+    uscc = inspection.enterprise.uscc
+    record = draws.draw(
+        f"{plan.identifier}-r{inspection.round}-inspectors-{uscc}"
+        f"-replacing-{assignment.inspector.certificate_number}",
+        inspection_rules.inspector_seed(round_seed(plan.revealed, plan, inspection.round), uscc),
+        list(by_number),
+        1,
+        user=user,
+    )
+    replacement = InspectionAssignment.objects.create(
+        inspection=inspection, inspector=by_number[record.result[0]], draw=record
+    )
+    assignment.replaced_by = replacement
+    assignment.save()
+    return replacement
+
+
+# Results.
+
+
+def result_deadline(concluded_on):
+    """When the result must be public: 20 working days after its conclusion (portal.workdays)."""
+    return workdays.deadline(concluded_on, inspection_rules.publicity_working_days())
+
+
+@transaction.atomic
+def record_result(inspection, user, *, result, note, concluded_on):
+    """Record the result of one inspection and the day its publicity deadline falls."""
+    inspection = scoped(Inspection.objects.select_for_update(), user).get(pk=inspection.pk)
+    if inspection.plan.status not in (Status.DRAWN, Status.INSPECTING):
+        raise ValidationError(_("Results are recorded while the plan is being inspected."))
+    if inspection.published_at:
+        raise ValidationError(_("This result is already public; it cannot change."))
+    if result not in dict(inspection_rules.result_choices()):
+        raise ValidationError({"result": _("Choose one of the result categories.")})
+    if concluded_on > timezone.localdate():
+        raise ValidationError({"concluded_on": _("The conclusion cannot be in the future.")})
+    deadline = result_deadline(concluded_on)
+    inspection.result = result
+    inspection.result_note = note
+    inspection.concluded_on = concluded_on
+    inspection.publish_by = deadline.date
+    inspection.publish_by_provisional = deadline.provisional
+    inspection.calendar_version = deadline.calendar_version
+    inspection.abnormal_list_suggested = result == inspection_rules.unreachable_result()
+    inspection.recorded_by = user
+    inspection.save()
+    return inspection
+
+
+@transaction.atomic
+def publish_result(inspection, user):
+    """Make a recorded result public."""
+    inspection = scoped(Inspection.objects.select_for_update(), user).get(pk=inspection.pk)
+    if not inspection.result:
+        raise ValidationError(_("Record the result before publishing it."))
+    if inspection.published_at is None:
+        inspection.published_at = timezone.now()
+        inspection.save()
+    return inspection
+
+
+def recompute_deadlines(sender=None, **kwargs):
+    """After headquarters corrects the calendar: unpublished results' deadlines again."""
+    from portal.holidays import current_calendar
+
+    calendar = current_calendar()
+    rows = Inspection.objects.filter(published_at__isnull=True, concluded_on__isnull=False)
+    for inspection in rows.exclude(calendar_version=calendar.version).iterator():
+        deadline = workdays.deadline(
+            inspection.concluded_on, inspection_rules.publicity_working_days(), calendar=calendar
+        )
+        inspection.publish_by = deadline.date
+        inspection.publish_by_provisional = deadline.provisional
+        inspection.calendar_version = deadline.calendar_version
+        inspection.save(update_fields=["publish_by", "publish_by_provisional", "calendar_version"])
+
+
+def results_due(rows, today, within=None):
+    """Recorded results not yet public whose deadline falls within ``within`` working days."""
+    within = inspection_rules.warn_working_days() if within is None else within
+    until = workdays.add_working_days(today, within)
+    return rows.filter(published_at__isnull=True, publish_by__isnull=False, publish_by__lte=until)
+
+
+def default_ratios(plan):
+    """Give a new plan the configured ratio of each class."""
+    defaults = inspection_rules.default_class_ratios()
+    ClassRatio.objects.bulk_create(
+        [ClassRatio(plan=plan, risk_class=g, ratio=defaults.get(g, Decimal(0))) for g in GROUPS]
+    )
