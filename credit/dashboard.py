@@ -9,6 +9,7 @@ from portal.dashboard import Panel
 from portal.scoping import scoped
 
 from .models import AbnormalListing, Penalty, SeriousListing
+from .risk_dashboard import risk_panels
 from .services.lists import removal_overdue
 
 
@@ -32,4 +33,7 @@ def panels(request):
         (_("Credit files"), reverse("credit:find")),
         (_("Consumer warnings"), reverse("credit:warnings_manage")),
     ]
-    return [Panel(title=_("Credit lists"), figures=figures, links=links, order=45)]
+    return [
+        Panel(title=_("Credit lists"), figures=figures, links=links, order=45),
+        *risk_panels(request),
+    ]

@@ -11,6 +11,7 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
 from .models import AbnormalListing, ConsumerWarning, Penalty, SeriousListing
+from .risk_metrics import risk_figures
 
 
 def figure(task, key, label, value, unit):
@@ -76,4 +77,5 @@ def metrics(reporting_unit, period_start, period_end):
         figure(6, "penalties_repaired", _("Credit repairs: penalties no longer published"),
                penalties["repaired"], _("penalties")),
         figure(6, "consumer_warnings", _("Consumer warnings published"), warnings, _("warnings")),
+        *risk_figures(*period),
     ]  # fmt: skip

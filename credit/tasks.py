@@ -33,3 +33,14 @@ def recompute_risk_classes():
     with acting_as(None, source="task", label="credit.recompute_risk_classes"):
         run = risk.recompute_nation()
     return {"run": run.pk, "enterprises": run.enterprises, "changed": run.changed}
+
+
+@shared_task(base=jobs.JobTask)
+def import_risk_history(job_id, upload_name):
+    """Import a previewed file of historical (A-E) classes as history rows."""
+    from portal.models import Job
+
+    from .services import risk_import
+
+    owner = Job.objects.get(pk=job_id).owner
+    risk_import.run_import(job_id, upload_name, owner)

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import files, public, risk, warnings
+from .views import files, public, risk, risk_import, warnings
 
 app_name = "credit"
 
@@ -47,4 +47,6 @@ urlpatterns = [
         risk.RiskOverrideView.as_view(),
         name="risk_override",
     ),
+    path("risk/import/", risk_import.RiskImport.as_view(), name="risk_import"),
+    path("risk/import/start/", risk_import.RiskImportStart.as_view(), name="risk_import_start"),
 ]
