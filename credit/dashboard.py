@@ -10,6 +10,7 @@ from portal.scoping import scoped
 
 from . import dashboard_inspections
 from .models import AbnormalListing, Penalty, SeriousListing
+from .risk_dashboard import risk_panels
 from .services.lists import removal_overdue
 
 
@@ -36,4 +37,5 @@ def panels(request):
     return [
         Panel(title=_("Credit lists"), figures=figures, links=links, order=45),
         dashboard_inspections.panel(user),
+        *risk_panels(request),
     ]

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from . import metrics_inspections
 from .models import AbnormalListing, ConsumerWarning, Penalty, SeriousListing
+from .risk_metrics import risk_figures
 
 
 def figure(task, key, label, value, unit):
@@ -79,4 +80,5 @@ def metrics(reporting_unit, period_start, period_end):
                penalties["repaired"], _("penalties")),
         figure(6, "consumer_warnings", _("Consumer warnings published"), warnings, _("warnings")),
         *metrics_inspections.metrics(reporting_unit, period_start, period_end),
+        *risk_figures(*period),
     ]  # fmt: skip

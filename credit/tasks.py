@@ -41,3 +41,14 @@ def warn_inspection_results_due(today_iso=None):
     from .services.result_reminders import run_daily_for
 
     return run_daily_for(today_iso)
+
+
+@shared_task(base=jobs.JobTask)
+def import_risk_history(job_id, upload_name):
+    """Import a previewed file of historical (A-E) classes as history rows."""
+    from portal.models import Job
+
+    from .services import risk_import
+
+    owner = Job.objects.get(pk=job_id).owner
+    risk_import.run_import(job_id, upload_name, owner)

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import assistance, files, public, public_inspections, risk, warnings
+from .views import assistance, files, public, public_inspections, risk, risk_import, warnings
 from .views import inspections as inspection_views
 
 app_name = "credit"
@@ -93,4 +93,6 @@ urlpatterns = [
         name="public_candidates",
     ),
     path("inspections/public/results/", public_inspections.results, name="public_results"),
+    path("risk/import/", risk_import.RiskImport.as_view(), name="risk_import"),
+    path("risk/import/start/", risk_import.RiskImportStart.as_view(), name="risk_import_start"),
 ]

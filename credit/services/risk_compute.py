@@ -142,11 +142,12 @@ def recompute(*, reporting_unit=None, today=None):
         with connection.cursor() as cursor:
             history = HISTORY_SQL.format(model=int(model.pk), run=int(run.pk))
             cursor.execute(rows_sql + history, [*params, now])
-            changed = cursor.rowcount
             cursor.execute(UPSERT_SQL, [run.pk])
         scope = Enterprise.objects.all()
         if reporting_unit is not None:
             scope = scope.filter(reporting_unit=reporting_unit)
+        # SQLite reports no row count for WITH ... INSERT: count the run's rows.
+        changed = RiskClassHistory.objects.filter(run=run).count()
         RiskRun.objects.filter(pk=run.pk).update(
             enterprises=scope.count(), changed=changed, finished_at=timezone.now()
         )
