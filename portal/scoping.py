@@ -125,8 +125,9 @@ def visibility(model, user) -> Q | None:
     own = None
     if scope.owner:
         own = Q(**{scope.owner: user.pk})
-    if user.is_provincial and scope.jurisdiction:
-        return _or(scope.jurisdiction_q(user.agency.reporting_unit_id), own, scope.staff)
+    if user.is_provincial and (scope.jurisdiction or scope.staff is not None):
+        mine = scope.jurisdiction_q(user.agency.reporting_unit_id) if scope.jurisdiction else None
+        return _or(mine, own, scope.staff)
     if user.is_enterprise_user and scope.enterprise:
         theirs = Q(**{f"{scope.enterprise}__in": enterprise_ids(user)})
         if scope.enterprise_rows is not None:

@@ -7,6 +7,7 @@ the runs that computed it and the overrides regulators make.
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from portal.limits import REASON, text_limit
@@ -46,7 +47,7 @@ class ScoringModel(models.Model):
     )
     frozen_at = models.DateTimeField(_("first used"), null=True, blank=True)
 
-    scope = Scope(headquarters_only=True)
+    scope = Scope(staff=Q())  # every regulator reads the model; headquarters edits it
 
     class Meta:
         ordering = ["-version"]
@@ -82,7 +83,7 @@ class ScoringIndicator(models.Model):
         _("value counted up to"), max_digits=9, decimal_places=2, null=True, blank=True
     )
 
-    scope = Scope(headquarters_only=True)
+    scope = Scope(staff=Q())  # every regulator reads the model; headquarters edits it
 
     class Meta:
         ordering = ["scoring_model", "id"]
