@@ -90,10 +90,3 @@ def test_home_links_every_area_whose_pages_exist(client):
     body = client.get("/").content.decode()
     for area in ("/enterprises/public/pledges/", "/complaints/", "/monitoring/", "/credit/"):
         assert f'href="{area}"' in body
-
-
-@pytest.mark.django_db
-def test_home_links_an_area_once_its_pages_exist(client, failing_urls):
-    body = client.get("/").content.decode()
-    assert 'href="/monitoring/"' in body
-    assert 'href="/credit/"' not in body
