@@ -18,9 +18,8 @@ Progress writes use ``.update()``: they are bookkeeping, not audited writes.
 """
 
 from celery import Task
-from django.conf import settings
 from django.core.files.base import ContentFile
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .audit import acting_as
@@ -79,8 +78,7 @@ class Refused(Exception):
 class JobTask(Task):
     """Base of every task that runs a Job (first argument ``job_id``, optional ``user_id``).
 
-    The task runs acting as the user who started it (audited as source "task"), in
-    that user's language, so its messages read as the page that started it did.
+    The task runs acting as the user who started it (audited as source "task").
     ``Refused`` marks the job failed with its message and ends the task; any other
     error marks the job failed and is raised again, so Celery and the logs see it.
     """
@@ -89,9 +87,7 @@ class JobTask(Task):
 
     def __call__(self, job_id, *args, user_id=None, **kwargs):
         user = User.objects.filter(pk=user_id).first() if user_id else None
-        language = user.language if user else settings.LANGUAGE_CODE
-        label = user.get_username() if user else self.name
-        with translation.override(language), acting_as(user, source="task", label=label):
+        with acting_as(user, source="task", label=user.get_username() if user else self.name):
             try:
                 return self.run(job_id, *args, **kwargs)
             except Refused as refusal:

@@ -32,15 +32,3 @@ def test_a_task_runs_as_the_user_who_started_it(province_user):
     with job.result_file.open("rb") as stream:
         rows = list(load_workbook(io.BytesIO(stream.read())).active.values)
     assert [r[0] for r in rows[1:]] == [gd.uscc]  # scoped to Guangdong, as the user
-
-
-def test_a_task_speaks_the_language_of_the_user_who_started_it(province_user):
-    province_user.language = "en"
-    province_user.save()
-    job = jobs.start("enterprise_import", "import", owner=province_user)
-    with pytest.raises(FileNotFoundError):
-        tasks.import_enterprises.delay(
-            str(job.pk), "enterprise-imports/gone", "good", user_id=province_user.pk
-        )
-    job.refresh_from_db()
-    assert job.message.startswith("The job failed")
