@@ -255,6 +255,10 @@ def section_choices() -> list[tuple[str, str]]:
     return [(letter, f"{letter} {zh}") for letter, zh, _en in SECTIONS]
 
 
+# The one named choice set of sections in the API schema (SPECTACULAR_SETTINGS).
+SECTION_CHOICES = section_choices()
+
+
 def division_choices(section: str | None = None) -> list[tuple[str, str]]:
     """Return [(code, "51 批发业"), ...] for all divisions, or those of one section."""
     if section is not None:

@@ -8,7 +8,7 @@ datetime, and merged ranges are reported. No database, no Django.
 A workbook is a zip archive, so a small upload can unpack to gigabytes. The
 archive's directory is checked against ``Limits`` before any part is read, and
 the row and column limits apply while the sheet streams: a refusal raises
-``Refused`` with a code (as ``enterprises.uscc`` does) that the caller words.
+``Refused`` with a code (as the USCC check does) that the caller words.
 zipfile never returns more bytes than a member's directory entry declares (it
 fails the CRC instead), so the declared sizes can be trusted.
 """
