@@ -13,8 +13,9 @@ from django.utils.translation import gettext_lazy
 
 from enterprises.models import Enterprise
 from portal import audit, mail, uploads, workdays
+from portal.access import PROVINCIAL
 from portal.scoping import covers_unit, scoped
-from portal.workflow import STAFF, Transition, TransitionRefused, Workflow
+from portal.workflow import Transition, TransitionRefused, Workflow
 
 from ..models import (
     AssistanceMessage,
@@ -126,7 +127,7 @@ ASSISTANCE = Workflow(
             "answer",
             [Status.PENDING],
             Status.ANSWERED,
-            STAFF,
+            (PROVINCIAL,),
             gettext_lazy("Mark as answered"),
             does=_only_the_asked_unit,
             style="primary",
@@ -135,7 +136,7 @@ ASSISTANCE = Workflow(
             "close",
             [Status.ANSWERED],
             Status.CLOSED,
-            STAFF,
+            (PROVINCIAL,),
             gettext_lazy("Close the request"),
             does=_only_the_asking_unit,
         ),

@@ -510,6 +510,7 @@ def results_due(rows, today, within=None):
 def default_ratios(plan):
     """Give a new plan the configured ratio of each class."""
     defaults = inspection_rules.default_class_ratios()
-    ClassRatio.objects.bulk_create(
-        [ClassRatio(plan=plan, risk_class=g, ratio=defaults.get(g, Decimal(0))) for g in GROUPS]
-    )
+    for group in GROUPS:  # one by one, so that the audit trail records each ratio
+        ClassRatio.objects.create(
+            plan=plan, risk_class=group, ratio=defaults.get(group, Decimal(0))
+        )

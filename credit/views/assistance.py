@@ -140,15 +140,21 @@ def notices(request):
         "shared": scoped(
             ProblemNotice.objects.select_related("enterprise"), request.user
         ).prefetch_related("receipts__unit")[:50],
-        "received": scoped(
-            ProblemReceipt.objects.select_related("notice__enterprise", "notice__from_unit"),
-            request.user,
-        ).exclude(notice__from_unit=getattr(request.user.agency, "reporting_unit_id", None))[:50],
+        "received": _received(request.user)[:50],
         "sites": scoped(
             OperatingSite.objects.select_related("enterprise", "reporting_unit"), request.user
         )[:50],
     }
     return render(request, "credit/inspections/notices.html", context)
+
+
+def _received(user):
+    """Notices other units shared with the user's unit (headquarters receives none)."""
+    unit = getattr(user.agency, "reporting_unit_id", None)
+    if unit is None:
+        return ProblemReceipt.objects.none()
+    rows = ProblemReceipt.objects.select_related("notice__enterprise", "notice__from_unit")
+    return scoped(rows, user).exclude(notice__from_unit=unit)
 
 
 @staff_only

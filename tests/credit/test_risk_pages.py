@@ -159,8 +159,8 @@ def test_staff_recompute_their_unit_as_a_job(client_for, province_user):
     job = Job.objects.get()
     assert response.url == job.get_absolute_url()
     assert job.status == Job.Status.DONE
-    # Job messages are in the worker's language (the default, Chinese).
-    assert job.message == "已分类 1 家企业，1 家分类有变化。"
+    # Job messages are in the default language (English under the ``english`` fixture).
+    assert job.message == "1 enterprises classified, 1 classes changed."
     assert EnterpriseRiskClass.objects.filter(pk=guangdong.pk).exists()
     assert not EnterpriseRiskClass.objects.filter(pk=zhejiang.pk).exists()
     assert RiskClassHistory.objects.filter(run__reporting_unit__code="440000").count() == 1

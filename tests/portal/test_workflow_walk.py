@@ -11,6 +11,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from credit.services import inspections
 from portal.access import ENTERPRISE, HEADQUARTERS
 from portal.audit import history_for
 from portal.scoping import scope_of
@@ -66,14 +67,14 @@ def in_state(workflow, state):
     return obj
 
 
-@pytest.mark.parametrize(("workflow", "rule", "source", "role"), steps())
+@pytest.mark.parametrize(("workflow", "rule", "source", "role"), list(steps()))
 def test_the_transition_changes_the_status_logs_and_audits(workflow, rule, source, role):
     obj = in_state(workflow, source)
     user = actor(role, obj)
+    details = READY.get((workflow.model, rule.action), lambda obj: {})(obj)
+    obj.refresh_from_db()
     logs = workflow.log_class.objects.filter(**{workflow.log_subject: obj})
     before = logs.count()
-
-    details = READY.get((workflow.model, rule.action), lambda obj: {})(obj)
 
     log = workflow.apply(obj, rule.action, user, reason="核实无误", details=details)
 
@@ -150,6 +151,29 @@ def served(listing):
     return {}
 
 
+def answered_in_the_thread(request):
+    request.messages.create(
+        unit=request.to_unit, text="已核查，地址属实", author=request.requested_by
+    )
+    return {}
+
+
+def inspectors_and_candidates(plan):
+    scope_objects._inspector(UNIT)
+    scope_objects._inspector(UNIT)
+    factories.risk_class(scope_objects.enterprise(UNIT), "D")
+    plan.ratios.update(ratio=0)
+    plan.ratios.filter(risk_class="D").update(ratio=1)
+    return {}
+
+
+def published(plan):
+    inspectors_and_candidates(plan)
+    type(plan).objects.filter(pk=plan.pk).update(status="draft")
+    inspections.publish(plan, factories.provincial_user(UNIT))
+    return {}
+
+
 # What a transition's ``does`` needs besides the status: what its page would have asked for.
 READY = {
     ("reporting.ProgressReport", "submit"): written,
@@ -164,4 +188,7 @@ READY = {
     ("credit.AbnormalListing", "remove"): removal_applied,
     ("credit.SeriousListing", "remove_early"): repair_ready,
     ("credit.SeriousListing", "expire"): served,
+    ("credit.AssistanceRequest", "answer"): answered_in_the_thread,
+    ("credit.InspectionPlan", "publish"): inspectors_and_candidates,
+    ("credit.InspectionPlan", "draw"): published,
 }
