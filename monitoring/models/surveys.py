@@ -330,7 +330,9 @@ class IndexResult(models.Model):
     n = models.PositiveIntegerField(_("responses"))
     mean = models.DecimalField(_("index"), max_digits=9, decimal_places=4, null=True)
     sd = models.DecimalField(_("standard deviation"), max_digits=9, decimal_places=4, null=True)
+    # xgettext:no-python-format
     low = models.DecimalField(_("95% interval from"), max_digits=9, decimal_places=4, null=True)
+    # xgettext:no-python-format
     high = models.DecimalField(_("95% interval to"), max_digits=9, decimal_places=4, null=True)
 
     # A provincial regulator reads its unit's rows and the nation's figures beside them.

@@ -20,6 +20,7 @@ def _interval_figure(title, rows, component="index"):
             [f.mean for f in figures],
             [(f.low, f.high) for f in figures],
             title=title,
+            # xgettext:no-python-format
             unit=_("index, 0-100, with 95% interval"),
             max_value=100,
         ),
