@@ -1,5 +1,7 @@
 """The public complaint form, the regulators' intake form and the handling forms."""
 
+from decimal import Decimal
+
 from django import forms
 from django.core.validators import MinValueValidator
 from django.utils import timezone
@@ -14,7 +16,14 @@ from portal.models import AdminDivision, ReportingUnit
 from portal.scoping import scoped
 
 from . import contacts
-from .models import Complaint, Ground, PublicationAction
+from .models import (
+    CompensationCommitment,
+    Complaint,
+    Ground,
+    MediationBody,
+    MediationReferral,
+    PublicationAction,
+)
 from .services.publicity import quarter_days as publicity_quarter_days
 
 MAX_ATTACHMENTS = 5
@@ -307,3 +316,77 @@ class PublicationActionForm(forms.ModelForm):
         if day > timezone.localdate():
             raise forms.ValidationError(_("The day an action was taken cannot lie in the future."))
         return day
+
+
+class MediationBodyForm(forms.ModelForm):
+    """A mediation body the unit refers complaints to."""
+
+    class Meta:
+        model = MediationBody
+        fields = ["name", "kind", "contact"]
+
+
+class ReferralForm(forms.Form):
+    """Refer a complaint in mediation to one of the unit's bodies."""
+
+    body = forms.ModelChoiceField(label=_("Mediation body"), queryset=MediationBody.objects.none())
+
+    def __init__(self, *args, bodies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["body"].queryset = bodies
+
+
+class ReferralOutcomeForm(forms.Form):
+    """What the body reported back."""
+
+    outcome = forms.ChoiceField(
+        label=_("Outcome"),
+        choices=[c for c in MediationReferral.Outcome.choices if c[0] != "pending"],
+        widget=forms.RadioSelect,
+    )
+    day = forms.DateField(label=_("Outcome on"), widget=forms.DateInput(attrs={"type": "date"}))
+    note = forms.CharField(
+        label=_("What the body reported"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class CommitmentForm(forms.ModelForm):
+    """An operator's advance compensation terms."""
+
+    class Meta:
+        model = CompensationCommitment
+        fields = ["kind", "terms", "limit_per_case"]
+        widgets = {"terms": forms.Textarea(attrs={"rows": 3})}
+
+
+class CompensationCaseForm(forms.Form):
+    """A payment made to a consumer first."""
+
+    seller_name = forms.CharField(label=_("Seller"), max_length=200)
+    paid_amount = forms.DecimalField(
+        label=_("Paid to the consumer (yuan)"),
+        min_value=Decimal("0.01"),
+        max_digits=12,
+        decimal_places=2,
+    )
+    paid_on = forms.DateField(label=_("Paid on"), widget=forms.DateInput(attrs={"type": "date"}))
+    tracking_code = forms.CharField(
+        label=_("Tracking code of the complaint (if any)"), max_length=12, required=False
+    )
+
+
+class RecoveryForm(forms.Form):
+    """What the operator recovered from the seller."""
+
+    recovered_amount = forms.DecimalField(
+        label=_("Recovered from the seller (yuan)"),
+        min_value=Decimal("0"),
+        max_digits=12,
+        decimal_places=2,
+    )
+    recovered_on = forms.DateField(
+        label=_("Recovered on"), widget=forms.DateInput(attrs={"type": "date"})
+    )

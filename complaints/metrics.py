@@ -2,17 +2,19 @@
 
 ``metrics(reporting_unit, period_start, period_end)``: complaints and reports the unit
 received in the period (both days included), how many it accepted and how many
-mediations succeeded in it, and the consumers' ratings of those it closed. Task 5's
-after-sales figures come with the after-sales records (not built yet).
+mediations succeeded in it, the consumers' ratings of those it closed, the complaints it
+referred to third-party mediation bodies and what they settled, and the advance
+compensation paid first by committed operators of the unit. Task 5's after-sales figures
+come with the after-sales records (not built yet).
 """
 
 import datetime
 
-from django.db.models import Avg, Count, IntegerField, Q, Subquery
+from django.db.models import Avg, Count, IntegerField, Q, Subquery, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import Complaint, ComplaintStatusChange
+from .models import CompensationCase, Complaint, ComplaintStatusChange, MediationReferral
 
 Kind = Complaint.Kind
 
@@ -47,6 +49,30 @@ def metrics(reporting_unit, period_start, period_end):
                _("reports")),
         figure(11, "complaint_rating", _("Consumers' average rating of the handling"),
                round(counts["rating"] or 0, 1), _("out of 5")),
+        *_third_party_figures(reporting_unit, period_start, period_end),
+    ]  # fmt: skip
+
+
+def _third_party_figures(reporting_unit, period_start, period_end):
+    period = (period_start, period_end)
+    referrals = MediationReferral.objects.filter(
+        complaint__reporting_unit=reporting_unit, referred_on__range=period
+    ).aggregate(
+        referred=Count("id"),
+        settled=Count("id", filter=Q(outcome=MediationReferral.Outcome.SETTLED)),
+    )
+    paid = CompensationCase.objects.filter(
+        commitment__enterprise__reporting_unit=reporting_unit, paid_on__range=period
+    ).aggregate(cases=Count("id"), amount=Sum("paid_amount"))
+    return [
+        figure(11, "referred_to_mediation_bodies", _("Complaints referred to mediation bodies"),
+               referrals["referred"], _("complaints")),
+        figure(11, "settled_by_mediation_bodies", _("Of those, settled by the body"),
+               referrals["settled"], _("complaints")),
+        figure(11, "advance_compensation_cases", _("Consumers compensated first by operators"),
+               paid["cases"], _("cases")),
+        figure(11, "advance_compensation_paid", _("Advance compensation paid"),
+               float(paid["amount"] or 0), _("yuan")),
     ]  # fmt: skip
 
 

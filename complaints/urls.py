@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import handling, odr, public, publicity, rules
+from .views import handling, odr, public, publicity, rules, third_parties
 
 app_name = "complaints"
 
@@ -45,6 +45,22 @@ urlpatterns = [
     path("odr/", odr.odr_list, name="odr"),
     path("odr/register/<int:pk>/", odr.odr_register, name="odr_register"),
     path("odr/<int:pk>/leave/", odr.odr_leave, name="odr_leave"),
+    # Third-party mediation
+    path("mediation-bodies/", third_parties.mediation_bodies, name="mediation_bodies"),
+    path(
+        "mediation-bodies/<int:pk>/toggle/",
+        third_parties.mediation_body_toggle,
+        name="mediation_body_toggle",
+    ),
+    path("handling/<int:pk>/refer/", third_parties.refer, name="refer"),
+    path("referrals/<int:pk>/outcome/", third_parties.referral_outcome, name="referral_outcome"),
+    # Advance compensation
+    path("compensation/", third_parties.compensation_overview, name="compensation"),
+    path("compensation/committed/", third_parties.commitments_public, name="committed"),
+    path("compensation/commit/<int:pk>/", third_parties.commit, name="commit"),
+    path("compensation/<int:pk>/withdraw/", third_parties.withdraw, name="withdraw"),
+    path("compensation/<int:pk>/cases/", third_parties.record_case, name="record_case"),
+    path("compensation/cases/<int:pk>/recovery/", third_parties.record_recovery, name="recovery"),
     # The rules
     path("rules/", rules.rule_sets, name="rule_sets"),
     path("retention/", rules.anonymisation_log, name="anonymisation_log"),

@@ -7,6 +7,7 @@ A maker takes the reporting unit code ("440000" Guangdong, "330000" Zhejiang).
 
 import datetime
 import itertools
+from decimal import Decimal
 
 from portal import jobs
 from portal.models import AdminDivision, Agency, AuditEntry, ReportingUnit
@@ -340,6 +341,45 @@ def _odr_enterprise(unit_code):
 
     return OdrEnterprise.objects.create(
         enterprise=enterprise(unit_code), since=datetime.date(2025, 1, 1)
+    )
+
+
+@maker("complaints.MediationBody")
+def _mediation_body(unit_code):
+    from complaints.services import mediation
+
+    name = f"标记调解委员会{unit_code}-{next(_numbers)}号"
+    return mediation.register_body(staff(unit_code), name=name, kind="peoples")
+
+
+@maker("complaints.MediationReferral")
+def _mediation_referral(unit_code):
+    from complaints.services import handling, mediation
+
+    officer = staff(unit_code)
+    complaint = _complaint(unit_code)
+    for action in ("accept", "mediate"):
+        handling.COMPLAINT.apply(complaint, action, officer)
+    return mediation.refer(complaint, officer, _mediation_body(unit_code))
+
+
+@maker("complaints.CompensationCommitment")
+def _compensation_commitment(unit_code):
+    from complaints.services import compensation
+
+    user = factories.enterprise_user()
+    operator = factories.act_for(user, enterprise(unit_code))
+    return compensation.commit(user, operator, kind="platform", terms="先行赔付")
+
+
+@maker("complaints.CompensationCase")
+def _compensation_case(unit_code):
+    from complaints.services import compensation
+
+    terms = _compensation_commitment(unit_code)
+    user = terms.enterprise.memberships.get().user
+    return compensation.record_case(
+        user, terms, seller_name="标记商户", paid_amount=Decimal("10"), paid_on=terms.since
     )
 
 

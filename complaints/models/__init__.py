@@ -1,3 +1,4 @@
+from .compensation import CompensationCase, CompensationCommitment
 from .complaints import (
     Complaint,
     ComplaintAttachment,
@@ -10,12 +11,15 @@ from .complaints import (
     RoutingRule,
 )
 from .extensions import VerificationExtension, VerificationExtensionChange
+from .mediation import MediationBody, MediationReferral
 from .publicity import Publication, PublicationAction, PublicationRow
 from .retention import AnonymisationLog
 from .rules import Ground, RuleSet
 
 __all__ = [
     "AnonymisationLog",
+    "CompensationCase",
+    "CompensationCommitment",
     "ComplaintAttachment",
     "ComplaintReminder",
     "ComplaintReply",
@@ -24,6 +28,8 @@ __all__ = [
     "ComplaintTransfer",
     "ComplaintTransferChange",
     "Ground",
+    "MediationBody",
+    "MediationReferral",
     "OdrEnterprise",
     "RoutingRule",
     "Publication",

@@ -33,6 +33,7 @@ from ..models import (
 )
 from ..services import extensions, handling, intake, transfers
 from ..services.lists import complaint_rows, due_filter
+from . import third_parties
 
 Status = Complaint.Status
 GROUND_ACTIONS = {"refuse": Ground.Kind.REFUSAL, "terminate": Ground.Kind.MEDIATION_END}
@@ -125,6 +126,7 @@ def detail(request, pk):
         "extensions": _extensions(complaint, user),
         "extension_form": ExtensionForm() if extensions.may_request(user, complaint) else None,
         "extension_days_left": extensions.days_left(complaint),
+        **third_parties.referral_context(user, complaint),
         "parties_told_form": (
             PartiesToldForm(initial={"day": timezone.localdate()})
             if handling.may_record_parties_told(user, complaint)
