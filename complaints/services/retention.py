@@ -2,9 +2,11 @@
 
 A complaint closed more than ``COMPLAINT_RETENTION_DAYS`` days ago loses the consumer's
 contact details and every free text (what went wrong, the request, the rating comment,
-the replies in mediation) and its evidence files; its figures (dates, status, operator,
-ground, rating) stay for statistics and publicity. An ``AnonymisationLog`` row records
-what was removed, from which complaints and by which rule, never the removed values.
+the replies in mediation, the reasons in its status history and transfers, the mediation
+bodies' reports, which may quote the consumer) and its evidence files; its figures
+(dates, status, operator, ground, rating) stay for statistics and publicity. An
+``AnonymisationLog`` row records what was removed, from which complaints and by which
+rule, never the removed values.
 """
 
 import datetime
@@ -13,7 +15,16 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from ..models import AnonymisationLog, Complaint, ComplaintAttachment, ComplaintReply
+from ..models import (
+    AnonymisationLog,
+    Complaint,
+    ComplaintAttachment,
+    ComplaintReply,
+    ComplaintStatusChange,
+    ComplaintTransfer,
+    ComplaintTransferChange,
+    MediationReferral,
+)
 from .deadlines import OPEN
 
 EMPTIED = [
@@ -27,6 +38,16 @@ EMPTIED = [
     "request",
     "rating_comment",
 ]
+
+
+REASONS = ["history.reason", "transfers.reason", "transfers.history.reason", "referrals.note"]
+
+
+def _empty_reasons(ids):
+    ComplaintStatusChange.objects.filter(complaint__in=ids).update(reason="")
+    ComplaintTransfer.objects.filter(complaint__in=ids).update(reason="")
+    ComplaintTransferChange.objects.filter(transfer__complaint__in=ids).update(reason="")
+    MediationReferral.objects.filter(complaint__in=ids).update(note="")
 
 
 def due_for_anonymisation(today):
@@ -48,6 +69,7 @@ def run(today=None):
             **dict.fromkeys(EMPTIED, ""), anonymised_on=today, updated_at=timezone.now()
         )
         replies = ComplaintReply.objects.filter(complaint__in=ids).update(text="")
+        _empty_reasons(ids)
         attachments = ComplaintAttachment.objects.filter(complaint__in=ids)
         files = [attached.file.name for attached in attachments]
         deleted, _by_model = attachments.delete()
@@ -58,7 +80,7 @@ def run(today=None):
             closed_before=cutoff,
             complaints=len(ids),
             complaint_ids=ids,
-            fields=EMPTIED + ["replies.text", "attachments"],
+            fields=EMPTIED + ["replies.text", *REASONS, "attachments"],
             replies=replies,
             attachments=deleted,
         )

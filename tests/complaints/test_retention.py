@@ -6,7 +6,13 @@ import pytest
 from django.core.files.base import ContentFile
 from django.test import override_settings
 
-from complaints.models import AnonymisationLog, Complaint, ComplaintAttachment, ComplaintReply
+from complaints.models import (
+    AnonymisationLog,
+    Complaint,
+    ComplaintAttachment,
+    ComplaintReply,
+    ComplaintStatusChange,
+)
 from complaints.services import intake, retention
 from tests.factories import complaint
 from tests.logins import log_in
@@ -34,6 +40,9 @@ def test_a_complaint_is_anonymised_the_day_after_its_retention_ends(province_use
     last_day = closed(1095, "13900000002")
     still_open = closed(2000, "13900000003", status=Complaint.Status.MEDIATING)
     ComplaintReply.objects.create(complaint=past, author=province_user, text="商家同意退款")
+    ComplaintStatusChange.objects.create(
+        complaint=past, from_status="received", to_status="accepted", reason="王小明来电补充"
+    )
 
     log = retention.run(TODAY)
     past.refresh_from_db()
@@ -43,6 +52,7 @@ def test_a_complaint_is_anonymised_the_day_after_its_retention_ends(province_use
     assert (past.complainant_name, past.complainant_phone, past.complainant_email) == ("", "", "")
     assert (past.description, past.request, past.rating_comment) == ("", "", "")
     assert past.replies.get().text == ""
+    assert list(past.history.values_list("reason", flat=True)) == [""]
     assert past.operator_name and past.received_on and past.status == "closed"  # figures stay
     assert last_day.complainant_name == "王小明" and last_day.anonymised_on is None
     assert still_open.complainant_name == "王小明"
