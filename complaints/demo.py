@@ -1,4 +1,5 @@
-"""Demo complaints: every stage of handling, a transfer waiting, one to follow by code.
+"""Demo complaints: every stage of handling, a transfer waiting, one to follow by code,
+a mediation body with a referral waiting, and an advance compensation commitment.
 
 Filed and handled through the services, as people would. Idempotent: nothing is added
 once the sample complaint exists. The public can follow SAMPLE_CODE with phone digits 5678.
@@ -12,7 +13,7 @@ from enterprises.models import EnterpriseMembership
 from portal.models import AdminDivision
 
 from .models import Complaint, Ground
-from .services import handling, intake, transfers
+from .services import compensation, handling, intake, mediation, transfers
 
 SAMPLE_CODE = "SAMPLE234567"
 STORIES = [
@@ -63,6 +64,7 @@ def seed(demo):
     transfers.send(filed[-1], staff["440000"], AdminDivision.objects.get(code="440305"),
                    "经营场所在深圳市南山区。")  # fmt: skip
     _against_demo_enterprise(demo, staff["440300"], today)
+    _third_parties(demo, staff["440000"], filed)
 
 
 def _file(n, received_on, division, section, operator_name, text, **extra):
@@ -109,3 +111,26 @@ def _against_demo_enterprise(demo, officer, today):
                   operator=operator, contact_consent=True)  # fmt: skip
     for action in ("accept", "mediate"):
         handling.COMPLAINT.apply(filed, action, officer)
+
+
+def _third_parties(demo, officer, filed):
+    """Guangdong's people's mediation committee with a complaint referred to it; the demo
+    enterprise commits to compensating consumers first and has paid once."""
+    committee = mediation.register_body(
+        officer, name="广州市天河区消费纠纷人民调解委员会", kind="peoples", contact="020-38000000"
+    )
+    in_mediation = next(c for c in filed if c.status == Complaint.Status.ACCEPTED and
+                        c.reporting_unit.code == "440000")  # fmt: skip
+    handling.COMPLAINT.apply(in_mediation, "mediate", officer)
+    mediation.refer(in_mediation, officer, committee)
+    user = demo.users["ent_huamei"]
+    operator = (
+        EnterpriseMembership.objects.filter(user=user, status=EnterpriseMembership.Status.APPROVED)
+        .first()
+        .enterprise
+    )
+    promise = "场内商户拒不赔偿的，本商场在7日内先行赔付，最高5000元。"
+    terms = compensation.commit(user, operator, kind="mall", terms=promise, limit_per_case=5000)
+    compensation.record_case(
+        user, terms, seller_name="场内某服装店", paid_amount=320, paid_on=terms.since
+    )
