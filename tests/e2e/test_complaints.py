@@ -1,4 +1,4 @@
-"""Browser: a complaint from the public form to the consumer's rating, and a transfer.
+"""Browser: a complaint from the public form to the consumer's rating, a transfer, a referral.
 
 A consumer files a complaint on a phone-sized screen and keeps the tracking code;
 Guangdong's regulator accepts it and starts mediation; the enterprise answers in the
@@ -6,9 +6,12 @@ portal; the regulator closes it as mediated; the consumer follows it by code and
 """
 
 import pytest
+from django.utils import timezone
 
 from complaints.models import Complaint
-from tests.factories import EnterpriseFactory, MembershipFactory, provincial_user
+from complaints.services import handling
+from portal.models import AdminDivision
+from tests.factories import EnterpriseFactory, MembershipFactory, complaint, provincial_user
 
 pytestmark = pytest.mark.e2e
 
@@ -98,3 +101,71 @@ def test_a_complaint_from_the_form_to_the_rating(
     screenshot(page, "complaint-consumer")
     filed.refresh_from_db()
     assert filed.rating == 5
+
+
+def test_a_complaint_is_transferred_and_taken_over_by_the_unit_where_it_belongs(
+    page, live_server, login, screenshot, transactional_db
+):
+    guangdong, zhejiang = provincial_user("440000"), provincial_user("330000")
+    filed = complaint(operator_name="杭州某连锁餐厅", complainant_email="wang@example.cn")
+    login(page, guangdong)
+    page.goto(f"{live_server.url}/complaints/handling/{filed.pk}/")
+    page.locator("[data-testid=transfer-form]").evaluate("f => f.closest('details').open = true")
+    xihu = str(AdminDivision.objects.get(code="330106"))
+    page.select_option("[data-testid=transfer-form] select[name=to_division]", label=xihu)
+    page.fill("[data-testid=transfer-form] textarea[name=reason]", "经营场所在杭州市西湖区。")
+    click(page, "[data-testid=transfer-form] button[type=submit]")
+    assert "浙江" in page.locator("[data-testid=transfers]").inner_text()
+    filed.refresh_from_db()
+    assert filed.reporting_unit.code == "440000"  # still Guangdong's until taken over
+
+    page.context.clear_cookies()
+    login(page, zhejiang)
+    page.goto(f"{live_server.url}/complaints/transfers/")
+    row = page.locator("[data-testid=transfer-list] tbody tr").first
+    assert "杭州某连锁餐厅" in row.inner_text() and "经营场所在杭州市西湖区" in row.inner_text()
+    screenshot(page, "complaint-transfer-received")
+    row.locator("button[value=take_over]").click()
+    page.wait_for_load_state()
+    filed.refresh_from_db()
+    assert filed.reporting_unit.code == "330000" and filed.routed_by == "transfer"
+    page.goto(f"{live_server.url}/complaints/handling/{filed.pk}/")
+    assert "王小明" in page.locator("[data-testid=complainant]").inner_text()
+
+    page.context.clear_cookies()
+    login(page, guangdong)
+    response = page.goto(f"{live_server.url}/complaints/handling/{filed.pk}/")
+    assert response.status == 404  # no longer Guangdong's to read
+
+
+def test_a_mediation_body_settles_a_referred_complaint(
+    page, live_server, login, screenshot, transactional_db
+):
+    officer = provincial_user("440000")
+    filed = complaint()
+    for action in ("accept", "mediate"):
+        handling.COMPLAINT.apply(filed, action, officer)
+    login(page, officer)
+    page.goto(f"{live_server.url}/complaints/mediation-bodies/")
+    page.fill("[data-testid=body-form] input[name=name]", "天河区消费纠纷人民调解委员会")
+    page.select_option("[data-testid=body-form] select[name=kind]", "peoples")
+    click(page, "[data-testid=body-form] button[type=submit]")
+    assert (
+        "天河区消费纠纷人民调解委员会"
+        in page.locator("[data-testid=mediation-bodies]").inner_text()
+    )
+
+    page.goto(f"{live_server.url}/complaints/handling/{filed.pk}/")
+    page.locator("[data-testid=refer-form]").evaluate("f => f.closest('details').open = true")
+    page.select_option(
+        "[data-testid=refer-form] select[name=body]", label="天河区消费纠纷人民调解委员会"
+    )
+    click(page, "[data-testid=refer-form] button[type=submit]")
+    assert "等待调解结果" in page.locator("[data-testid=referrals]").inner_text()
+    page.check("[data-testid=outcome-form] input[name=outcome][value=settled]")
+    page.fill("[data-testid=outcome-form] input[name=day]", timezone.localdate().isoformat())
+    page.fill("[data-testid=outcome-form] textarea[name=note]", "商家退还余额1200元。")
+    click(page, "[data-testid=outcome-form] button[type=submit]")
+    assert status(page) == "调解成功"
+    assert "商家退还余额1200元" in page.locator("[data-testid=referrals]").inner_text()
+    screenshot(page, "complaint-referral-settled")
