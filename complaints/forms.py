@@ -23,6 +23,7 @@ from .models import (
     MediationBody,
     MediationReferral,
     PublicationAction,
+    TrustworthyCandidate,
 )
 from .services.publicity import quarter_days as publicity_quarter_days
 
@@ -390,3 +391,12 @@ class RecoveryForm(forms.Form):
     recovered_on = forms.DateField(
         label=_("Recovered on"), widget=forms.DateInput(attrs={"type": "date"})
     )
+
+
+class TrustworthyApplicationForm(forms.ModelForm):
+    """An operator's application to be a trustworthy-consumption model."""
+
+    class Meta:
+        model = TrustworthyCandidate
+        fields = ["kind", "name", "commitments"]
+        widgets = {"commitments": forms.Textarea(attrs={"rows": 3})}

@@ -4,7 +4,8 @@
 received in the period (both days included), how many it accepted and how many
 mediations succeeded in it, the consumers' ratings of those it closed, the complaints it
 referred to third-party mediation bodies and what they settled, and the advance
-compensation paid first by committed operators of the unit. Task 5's after-sales figures
+compensation paid first by committed operators of the unit, and the trustworthy-consumption
+models it recognised. Task 5's after-sales figures
 come with the after-sales records (not built yet).
 """
 
@@ -14,7 +15,13 @@ from django.db.models import Avg, Count, IntegerField, Q, Subquery, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import CompensationCase, Complaint, ComplaintStatusChange, MediationReferral
+from .models import (
+    CompensationCase,
+    Complaint,
+    ComplaintStatusChange,
+    MediationReferral,
+    TrustworthyCandidate,
+)
 
 Kind = Complaint.Kind
 
@@ -73,6 +80,10 @@ def _third_party_figures(reporting_unit, period_start, period_end):
                paid["cases"], _("cases")),
         figure(11, "advance_compensation_paid", _("Advance compensation paid"),
                float(paid["amount"] or 0), _("yuan")),
+        figure(11, "trustworthy_recognised", _("Trustworthy-consumption models recognised"),
+               TrustworthyCandidate.objects.filter(
+                   enterprise__reporting_unit=reporting_unit, recognised_on__range=period
+               ).count(), _("models")),
     ]  # fmt: skip
 
 

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import handling, odr, public, publicity, rules, third_parties
+from .views import handling, odr, public, publicity, rules, third_parties, trustworthy
 
 app_name = "complaints"
 
@@ -61,6 +61,11 @@ urlpatterns = [
     path("compensation/<int:pk>/withdraw/", third_parties.withdraw, name="withdraw"),
     path("compensation/<int:pk>/cases/", third_parties.record_case, name="record_case"),
     path("compensation/cases/<int:pk>/recovery/", third_parties.record_recovery, name="recovery"),
+    # Trustworthy consumption
+    path("trustworthy/", trustworthy.candidates, name="trustworthy"),
+    path("trustworthy/models/", trustworthy.public_list, name="trustworthy_public"),
+    path("trustworthy/apply/<int:pk>/", trustworthy.apply, name="trustworthy_apply"),
+    path("trustworthy/<int:pk>/decide/", trustworthy.decide, name="trustworthy_decide"),
     # The rules
     path("rules/", rules.rule_sets, name="rule_sets"),
     path("retention/", rules.anonymisation_log, name="anonymisation_log"),

@@ -227,6 +227,10 @@ CELERY_TIMEZONE = TIME_ZONE
 # (DOMAIN.md gives no number: unverified, a setting).
 COMPLAINT_PUBLICITY_MINIMUM = env.int("COMPLAINT_PUBLICITY_MINIMUM", default=3)
 
+# A recognised trustworthy-consumption model with this many complaints since its recognition
+# is shown as under review (DOMAIN.md gives no number: unverified, a setting).
+TRUSTWORTHY_REVIEW_COMPLAINTS = env.int("TRUSTWORTHY_REVIEW_COMPLAINTS", default=5)
+
 # Closed complaints keep the consumer's data this long, then are anonymised (DOMAIN.md gives
 # no period: unverified, a setting; three years by default).
 COMPLAINT_RETENTION_DAYS = env.int("COMPLAINT_RETENTION_DAYS", default=3 * 365)

@@ -383,6 +383,23 @@ def _compensation_case(unit_code):
     )
 
 
+@maker("complaints.TrustworthyCandidate")
+def _trustworthy_candidate(unit_code):
+    from complaints.services import trustworthy
+
+    user = factories.enterprise_user()
+    operator = factories.act_for(user, enterprise(unit_code))
+    return trustworthy.apply(user, operator, kind="unit", name=operator.name, commitments="承诺")
+
+
+@maker("complaints.TrustworthyStatusChange")
+def _trustworthy_status_change(unit_code):
+    from complaints.services import trustworthy
+
+    candidate = _trustworthy_candidate(unit_code)
+    return trustworthy.TRUSTWORTHY.apply(candidate, "recognise", staff(unit_code))
+
+
 @maker("complaints.ComplaintTransfer")
 def _complaint_transfer(unit_code):
     """A complaint of the other demo province, sent to this unit."""

@@ -15,6 +15,7 @@ from .mediation import MediationBody, MediationReferral
 from .publicity import Publication, PublicationAction, PublicationRow
 from .retention import AnonymisationLog
 from .rules import Ground, RuleSet
+from .trustworthy import TrustworthyCandidate, TrustworthyStatusChange
 
 __all__ = [
     "AnonymisationLog",
@@ -36,6 +37,8 @@ __all__ = [
     "PublicationAction",
     "PublicationRow",
     "RuleSet",
+    "TrustworthyCandidate",
+    "TrustworthyStatusChange",
     "VerificationExtension",
     "VerificationExtensionChange",
 ]

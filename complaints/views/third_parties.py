@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from enterprises.models import Enterprise
 from portal.access import ENTERPRISE, PROVINCIAL, STAFF_ROLES, get_scoped_or_404, roles_required
-from portal.scoping import enterprise_ids, scoped
+from portal.scoping import enterprise_ids, public_rows, scoped
 from portal.workflow_views import error_messages
 
 from ..forms import (
@@ -127,8 +127,7 @@ def referral_context(user, complaint):
 
 def commitments_public(request):
     """Anyone: the operators that currently commit to compensating consumers first."""
-    rows = scoped(CompensationCommitment.objects.select_related("enterprise"), request.user)
-    current = rows.filter(until__isnull=True)
+    current = public_rows(CompensationCommitment.objects.select_related("enterprise"))
     page = Paginator(current, 50).get_page(request.GET.get("page"))
     return render(request, "complaints/compensation_public.html", {"page": page})
 
