@@ -17,6 +17,7 @@ from portal.scoping import scoped
 
 from . import contacts
 from .models import (
+    AfterSalesRecord,
     CompensationCommitment,
     Complaint,
     Ground,
@@ -400,3 +401,61 @@ class TrustworthyApplicationForm(forms.ModelForm):
         model = TrustworthyCandidate
         fields = ["kind", "name", "commitments"]
         widgets = {"commitments": forms.Textarea(attrs={"rows": 3})}
+
+
+class AfterSalesForm(forms.ModelForm):
+    """An after-sales record: the operator (one's own, or by USCC for regulators) and the facts."""
+
+    operator = forms.ModelChoiceField(label=_("Operator"), queryset=Enterprise.objects.none())
+    tracking_code = forms.CharField(
+        label=_("Tracking code of the complaint (if any)"), max_length=12, required=False
+    )
+
+    class Meta:
+        model = AfterSalesRecord
+        fields = ["kind", "title", "details", "starts_on", "ends_on", "quantity", "amount"]
+        widgets = {
+            "details": forms.Textarea(attrs={"rows": 3}),
+            "starts_on": forms.DateInput(attrs={"type": "date"}),
+            "ends_on": forms.DateInput(attrs={"type": "date"}),
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        if user.is_enterprise_user:
+            self.fields["operator"].queryset = scoped(Enterprise.objects.order_by("name"), user)
+        else:
+            self.fields["operator"] = forms.CharField(
+                label=_("Operator's USCC"), max_length=18, min_length=18
+            )
+
+    def clean_operator(self):
+        value = self.cleaned_data["operator"]
+        if isinstance(value, Enterprise):
+            return value
+        found = scoped(Enterprise.objects, self.user).filter(uscc=value.strip().upper()).first()
+        if found is None:
+            raise forms.ValidationError(
+                _("No enterprise of your jurisdiction has the USCC %(uscc)s.") % {"uscc": value}
+            )
+        return found
+
+    def clean_tracking_code(self):
+        code = self.cleaned_data["tracking_code"].strip().upper()
+        if not code:
+            return None
+        found = scoped(Complaint.objects, self.user).filter(tracking_code=code).first()
+        if found is None:
+            raise forms.ValidationError(
+                _("No complaint you may read has the code %(code)s.") % {"code": code}
+            )
+        return found
+
+
+class FollowUpForm(forms.Form):
+    """How the regulator followed a recall up."""
+
+    note = forms.CharField(
+        label=_("Follow-up"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )

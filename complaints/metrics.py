@@ -5,8 +5,8 @@ received in the period (both days included), how many it accepted and how many
 mediations succeeded in it, the consumers' ratings of those it closed, the complaints it
 referred to third-party mediation bodies and what they settled, and the advance
 compensation paid first by committed operators of the unit, and the trustworthy-consumption
-models it recognised. Task 5's after-sales figures
-come with the after-sales records (not built yet).
+models it recognised; for task 5, the after-sales records of the unit's operators that
+started in the period (guarantees, recalls, traceability records, insurance payouts).
 """
 
 import datetime
@@ -16,12 +16,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .models import (
+    AfterSalesRecord,
     CompensationCase,
     Complaint,
     ComplaintStatusChange,
     MediationReferral,
     TrustworthyCandidate,
 )
+from .services import after_sales
 
 Kind = Complaint.Kind
 
@@ -57,6 +59,25 @@ def metrics(reporting_unit, period_start, period_end):
         figure(11, "complaint_rating", _("Consumers' average rating of the handling"),
                round(counts["rating"] or 0, 1), _("out of 5")),
         *_third_party_figures(reporting_unit, period_start, period_end),
+        *_after_sales_figures(reporting_unit, period_start, period_end),
+    ]  # fmt: skip
+
+
+def _after_sales_figures(reporting_unit, period_start, period_end):
+    counts = after_sales.figures(
+        AfterSalesRecord.objects.filter(
+            enterprise__reporting_unit=reporting_unit, starts_on__range=(period_start, period_end)
+        )
+    )
+    return [
+        figure(5, "after_sales_guarantees", _("Quality guarantees and after-sales commitments"),
+               counts["guarantees"], _("records")),
+        figure(5, "after_sales_recalls", _("Product recalls followed up"), counts["recalls"],
+               _("recalls")),
+        figure(5, "after_sales_traceability", _("Traceability records"), counts["traceability"],
+               _("records")),
+        figure(5, "after_sales_insurance_paid", _("Quality insurance paid out"),
+               float(counts["paid"] or 0), _("yuan")),
     ]  # fmt: skip
 
 

@@ -9,14 +9,7 @@ MENU = [
     Entry(_("Complaints"), "complaints:list", (*STAFF_ROLES, ENTERPRISE), order=40),
     Entry(_("ODR enterprises"), "complaints:odr", (*STAFF_ROLES, ENTERPRISE), order=41),
     Entry(_("Complaint publicity"), "complaints:publicity_manage", STAFF_ROLES, order=42),
-    Entry(_("Mediation bodies"), "complaints:mediation_bodies", STAFF_ROLES, order=43),
-    Entry(
-        _("Advance compensation"), "complaints:compensation", (*STAFF_ROLES, ENTERPRISE), order=44
-    ),
     Entry(_("Advance compensation"), "complaints:committed", VISITORS, order=1012),
-    Entry(
-        _("Trustworthy consumption"), "complaints:trustworthy", (*STAFF_ROLES, ENTERPRISE), order=45
-    ),
     Entry(_("Trustworthy consumption"), "complaints:trustworthy_public", VISITORS, order=1013),
     Entry(_("Complaint publicity"), "complaints:publicity", VISITORS, order=1011),
     Entry(_("Make a complaint"), "complaints:file", VISITORS, order=1010),

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import handling, odr, public, publicity, rules, third_parties, trustworthy
+from .views import after_sales, handling, odr, public, publicity, rules, third_parties, trustworthy
 
 app_name = "complaints"
 
@@ -61,6 +61,9 @@ urlpatterns = [
     path("compensation/<int:pk>/withdraw/", third_parties.withdraw, name="withdraw"),
     path("compensation/<int:pk>/cases/", third_parties.record_case, name="record_case"),
     path("compensation/cases/<int:pk>/recovery/", third_parties.record_recovery, name="recovery"),
+    # After-sales and quality guarantees
+    path("after-sales/", after_sales.records, name="after_sales"),
+    path("after-sales/<int:pk>/follow-up/", after_sales.follow_up, name="after_sales_follow_up"),
     # Trustworthy consumption
     path("trustworthy/", trustworthy.candidates, name="trustworthy"),
     path("trustworthy/models/", trustworthy.public_list, name="trustworthy_public"),

@@ -400,6 +400,16 @@ def _trustworthy_status_change(unit_code):
     return trustworthy.TRUSTWORTHY.apply(candidate, "recognise", staff(unit_code))
 
 
+@maker("complaints.AfterSalesRecord")
+def _after_sales_record(unit_code):
+    from complaints.services import after_sales
+
+    return after_sales.record(
+        staff(unit_code), enterprise(unit_code), kind="recall", title="标记召回",
+        details="召回批次", starts_on=datetime.date(2026, 1, 5), quantity=120,
+    )  # fmt: skip
+
+
 @maker("complaints.ComplaintTransfer")
 def _complaint_transfer(unit_code):
     """A complaint of the other demo province, sent to this unit."""

@@ -1,3 +1,4 @@
+from .after_sales import AfterSalesRecord
 from .compensation import CompensationCase, CompensationCommitment
 from .complaints import (
     Complaint,
@@ -18,6 +19,7 @@ from .rules import Ground, RuleSet
 from .trustworthy import TrustworthyCandidate, TrustworthyStatusChange
 
 __all__ = [
+    "AfterSalesRecord",
     "AnonymisationLog",
     "CompensationCase",
     "CompensationCommitment",

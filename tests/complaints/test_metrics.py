@@ -46,6 +46,10 @@ def test_the_units_complaints_of_the_period_are_counted(province_user):
         "advance_compensation_cases": 0,
         "advance_compensation_paid": 0,
         "trustworthy_recognised": 0,
+        "after_sales_guarantees": 0,
+        "after_sales_recalls": 0,
+        "after_sales_traceability": 0,
+        "after_sales_insurance_paid": 0,
     }
     assert figures("330000", today.replace(day=1), today)["complaints_received"] == 0
     ComplaintStatusChange.objects.filter(action="settle").update(
