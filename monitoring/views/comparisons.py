@@ -9,7 +9,7 @@ from portal.scoping import scoped
 from ..models import IndexResult, Wave
 from ..services import comparisons
 from ..services.charts import trend_chart
-from ..services.reading import figures
+from ..services.reading import figures, pick
 
 Level = IndexResult.Level
 
@@ -20,7 +20,7 @@ def wave_ranking(request, pk):
     user = request.user
     wave = get_scoped_or_404(scoped(Wave.objects.select_related("version__model"), user), user,
                              pk=pk)  # fmt: skip
-    shown = figures(wave, user)
+    shown = _ranked_figures(wave, user)
     previous = comparisons.previous_wave(wave, user)
     labels, values = comparisons.trend(wave, user)
     context = {
@@ -35,3 +35,12 @@ def wave_ranking(request, pk):
         "trend": trend_chart(_("Index over the waves"), labels, [(_("Index"), values)]),
     }
     return render(request, "monitoring/waves/ranking.html", context)
+
+
+def _ranked_figures(wave, user):
+    """The levels the page ranks: nation, units and sectors; units × sectors only where the
+    sectors are not there (a unit's wave, or a province in a national one), not every figure."""
+    shown = figures(wave, user, [Level.NATION, Level.UNIT, Level.SECTOR])
+    if not wave.is_national or not pick(shown, Level.SECTOR):
+        shown += figures(wave, user, [Level.UNIT_SECTOR])
+    return shown

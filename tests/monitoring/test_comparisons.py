@@ -93,3 +93,17 @@ def test_a_regulator_compares_only_its_own_unit(client_for, other_province_user,
     response = client_for(other_province_user).get(f"/monitoring/waves/{now.pk}/comparisons/")
     assert [r["figure"].name for r in response.context["units"]] == ["浙江省"]
     assert "广东省" not in response.content.decode()
+
+
+def test_a_units_wave_ranks_its_sectors_and_a_province_sees_its_own_weak_sectors(
+    client_for, province_user, other_province_user, waves
+):
+    guangdong = factories.survey_wave(unit=factories.unit("440000"), name="广东2020年")
+    answered(guangdong, [("440000", "H", 4), ("440000", "H", 4), ("440000", "O", 3)])
+    page = client_for(province_user).get(f"/monitoring/waves/{guangdong.pk}/comparisons/")
+    gd = factories.unit("440000").pk
+    assert [r["figure"].group for r in page.context["sectors"]] == [f"{gd}:H", f"{gd}:O"]
+    _before, now = waves
+    page = client_for(other_province_user).get(f"/monitoring/waves/{now.pk}/comparisons/")
+    zj = factories.unit("330000").pk
+    assert [s["figure"].group for s in page.context["focus"]["sectors"]] == [f"{zj}:O"]
