@@ -82,8 +82,8 @@ def load(officer):
         for table in ("enterprises_enterprise", "credit_penalty", "credit_abnormallisting",
                       "credit_seriouslisting"):  # fmt: skip
             cursor.execute(f"ANALYZE {table}")
-        cursor.execute(
-            "SELECT id FROM enterprises_enterprise WHERE uscc LIKE 'B%%' AND id %% 20 = 0"
+        cursor.execute(  # no parameters: the % signs are the SQL's own
+            "SELECT id FROM enterprises_enterprise WHERE uscc LIKE 'B%' AND id % 20 = 0"
         )
         ids = [row[0] for row in cursor.fetchall()]
     return round(time.perf_counter() - start, 1), ids
