@@ -142,6 +142,11 @@ def recompute(*, reporting_unit=None, today=None):
         rows_sql, params = computed_rows_sql(model, terms, today, reporting_unit)
         now = timezone.now()
         with connection.cursor() as cursor:
+            if connection.vendor == "postgresql":
+                # The correlated subqueries' cost estimate switches JIT on, and compiling
+                # took 6 of 9 s at 50,000 enterprises (docs/benchmarks.md); the plan is
+                # index lookups, which JIT does not speed up.
+                cursor.execute("SET LOCAL jit = off")
             history = HISTORY_SQL.format(model=int(model.pk), run=int(run.pk))
             cursor.execute(rows_sql + history, [*params, now])
             cursor.execute(UPSERT_SQL, [run.pk])
