@@ -14,6 +14,7 @@ from enterprises.models import Enterprise
 
 from .demo_inspections import seed_inspections
 from .models import Penalty
+from .risk_demo import seed_risk
 from .services import lists, penalties, warnings
 
 FIRST = "粤市监罚〔2026〕演示1号"
@@ -26,6 +27,7 @@ def _ago(days):
 def seed(demo):
     seed_lists(demo)
     seed_inspections(demo)
+    demo.run_last(seed_risk)  # the classes score complaints too, seeded after credit
 
 
 def seed_lists(demo):

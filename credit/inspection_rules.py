@@ -32,6 +32,8 @@ DEFAULT_RESULTS = [
     ("no_activity", _("No relevant business activity found")),
     ("case_opened", _("Problem found, case opened")),
 ]
+# The results that found no problem; every other recorded result is a finding.
+DEFAULT_RESULTS_WITHOUT_PROBLEM = ("no_problem", "no_activity")
 
 # One city's credit-linked scheme (DOMAIN.md §5): A up to 5 %, B 5-20 %, C 21-60 %, D 61-100 %.
 DEFAULT_CLASS_RATIOS = {
@@ -52,6 +54,13 @@ def field_choices():
 
 def result_choices():
     return list(getattr(settings, "CREDIT_INSPECTION_RESULTS", DEFAULT_RESULTS))
+
+
+def results_without_problem():
+    """The result categories that are not findings (task 4 figures, the risk indicator)."""
+    return tuple(
+        getattr(settings, "CREDIT_RESULTS_WITHOUT_PROBLEM", DEFAULT_RESULTS_WITHOUT_PROBLEM)
+    )
 
 
 def unreachable_result():

@@ -7,6 +7,7 @@ period, and how many of those were public within 20 working days of their conclu
 from django.db.models import Count, F, Q
 from django.utils.translation import gettext_lazy as _
 
+from . import inspection_rules
 from .models import Inspection, InspectionPlan
 
 
@@ -16,6 +17,7 @@ def figure(task, key, label, value, unit):
 
 def metrics(reporting_unit, period_start, period_end):
     period = (period_start, period_end)
+    no_problem = inspection_rules.results_without_problem()
     plans = InspectionPlan.objects.filter(
         reporting_unit=reporting_unit, published_at__date__range=period
     ).count()
@@ -25,7 +27,7 @@ def metrics(reporting_unit, period_start, period_end):
         concluded=Count("id", filter=Q(concluded_on__range=period)),
         published=Count("id", filter=published),
         on_time=Count("id", filter=published & Q(published_at__date__lte=F("publish_by"))),
-        problems=Count("id", filter=Q(concluded_on__range=period) & ~Q(result__in=["no_problem"])),
+        problems=Count("id", filter=Q(concluded_on__range=period) & ~Q(result__in=no_problem)),
     )
     rate = round(100 * counts["on_time"] / counts["published"], 1) if counts["published"] else 0
     return [

@@ -1,5 +1,6 @@
-"""Demo risk classes (credit.demo calls ``seed_risk``): a scoring model, a national
-recomputation and one override, so /credit/risk/ is filled. Idempotent."""
+"""Demo risk classes (credit.demo has ``seed_risk`` run after every app has seeded): a
+scoring model over all eight indicators, a national recomputation and one override, so
+/credit/risk/ is filled. Idempotent."""
 
 import datetime
 from decimal import Decimal
@@ -17,6 +18,10 @@ INDICATORS = [
     risk.IndicatorSetting("years_in_business", Decimal(-1), Decimal(1), Decimal(10)),
     risk.IndicatorSetting("valid_certification", Decimal(-10), Decimal(1)),
     risk.IndicatorSetting("published_pledge", Decimal(-5), Decimal(1)),
+    risk.IndicatorSetting("on_a_list", Decimal(10), Decimal(1)),
+    risk.IndicatorSetting("penalties_3_years", Decimal(5), Decimal(1), Decimal(3)),
+    risk.IndicatorSetting("inspection_findings", Decimal(3), Decimal(1), Decimal(3)),
+    risk.IndicatorSetting("abnormal_annual_report", Decimal(4), Decimal(1)),
 ]
 
 

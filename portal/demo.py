@@ -38,6 +38,11 @@ class DemoContext:
     logins: list = field(default_factory=list)  # (role label, username, password)
     totp_secret: str = DEMO_TOTP_SECRET
     notes: list = field(default_factory=list)  # lines printed after the logins
+    last: list = field(default_factory=list)  # steps that need every app's data, run last
+
+    def run_last(self, step):
+        """Run ``step(demo)`` after every app has seeded (e.g. scores over all the data)."""
+        self.last.append(step)
 
     def add_login(self, user, password=DEMO_PASSWORD):
         self.logins.append((str(user.get_role_display()), user.username, password))

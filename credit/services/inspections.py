@@ -18,7 +18,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q, Value
+from django.db.models import OuterRef, Q, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -41,6 +41,7 @@ from ..models import (
     PlanDraw,
     RiskClass,
 )
+from .penalties import count_per_enterprise
 
 Status = InspectionPlan.Status
 GROUPS = RiskClass.values
@@ -514,3 +515,17 @@ def default_ratios(plan):
         ClassRatio.objects.create(
             plan=plan, risk_class=group, ratio=defaults.get(group, Decimal(0))
         )
+
+
+# What the risk classes count (credit.services.risk_indicators wraps it).
+
+
+def inspection_findings(today):
+    """Per enterprise (``OuterRef("pk")``): current inspections concluded on or before
+    ``today`` with a result that found a problem, counted; 0 when none."""
+    findings = (
+        Inspection.objects.filter(enterprise=OuterRef("pk"), active=True, concluded_on__lte=today)
+        .exclude(result="")
+        .exclude(result__in=inspection_rules.results_without_problem())
+    )
+    return Coalesce(count_per_enterprise(findings), Value(0))

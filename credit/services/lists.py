@@ -13,7 +13,7 @@ import datetime
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -359,3 +359,34 @@ def run_daily(today=None):
         "proposed_for_serious_list": len(proposals),
         "removal_overdue": removal_overdue(today).count(),
     }
+
+
+# What the risk classes count (credit.services.risk_indicators wraps them).
+
+
+def abnormal_in_force(today):
+    """Abnormal entries in force on ``today``: listed on or before it and not removed."""
+    return AbnormalListing.objects.filter(status__in=IN_FORCE_ABNORMAL, listed_on__lte=today)
+
+
+def on_a_list(today):
+    """Per enterprise (``OuterRef("pk")``): on the abnormal or the serious list on ``today``.
+
+    A serious listing stops counting on its ``listed_until`` day, when the daily job may
+    expire it, so a recomputation running before that job agrees with the list."""
+    abnormal = abnormal_in_force(today).filter(enterprise=OuterRef("pk"))
+    serious = SeriousListing.objects.filter(
+        Q(listed_until__isnull=True) | Q(listed_until__gt=today),
+        enterprise=OuterRef("pk"),
+        status__in=IN_FORCE_SERIOUS,
+        listed_on__lte=today,
+    )
+    return Exists(abnormal) | Exists(serious)
+
+
+def abnormal_annual_report(today):
+    """Per enterprise: an abnormal entry in force on the ground "annual report not filed"."""
+    entries = abnormal_in_force(today).filter(
+        enterprise=OuterRef("pk"), ground=AbnormalListing.Ground.ANNUAL_REPORT
+    )
+    return Exists(entries)

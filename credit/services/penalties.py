@@ -7,6 +7,8 @@ food, drugs and special equipment), except serious penalties. The periods are se
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -14,7 +16,7 @@ from django.utils.translation import gettext_lazy
 from portal.scoping import covers_unit
 from portal.workflow import STAFF, Transition, TransitionRefused, Workflow
 
-from ..models import Penalty
+from ..models import PUBLISHED_PENALTY, Penalty
 
 Status = Penalty.Status
 Kind = Penalty.Kind
@@ -188,3 +190,26 @@ def heavier_since(enterprise_id, day):
         decided_on__gt=day,
         status__in=(Status.PUBLISHED, Status.REPAIR_APPLIED),
     )
+
+
+# What the risk classes count (credit.services.risk_indicators wraps it).
+
+RISK_PENALTY_YEARS = 3
+
+
+def penalties_in_last_years(today):
+    """Per enterprise (``OuterRef("pk")``): confirmed, unrepaired penalties decided from the
+    same day ``RISK_PENALTY_YEARS`` years ago up to ``today``, counted; 0 when none."""
+    counted = Penalty.objects.filter(
+        enterprise=OuterRef("pk"),
+        status__in=PUBLISHED_PENALTY,
+        decided_on__gte=add_years(today, -RISK_PENALTY_YEARS),
+        decided_on__lte=today,
+    )
+    return Coalesce(count_per_enterprise(counted), Value(0))
+
+
+def count_per_enterprise(rows):
+    """A subquery counting ``rows`` (already filtered on ``enterprise=OuterRef("pk")``)."""
+    counted = rows.order_by().values("enterprise").annotate(n=Count("id")).values("n")
+    return Subquery(counted, output_field=IntegerField())

@@ -27,8 +27,10 @@ SCORE_LIMIT = 99999  # the score column holds 7 digits with 2 decimals
 def _functions():
     if connection.vendor == "postgresql":
         return {"least": "LEAST", "greatest": "GREATEST", "object": "jsonb_build_object",
-                "array": "jsonb_build_array"}  # fmt: skip
-    return {"least": "MIN", "greatest": "MAX", "object": "json_object", "array": "json_array"}
+                "array": "jsonb_build_array", "materialized": "MATERIALIZED "}  # fmt: skip
+    # SQLite before 3.35 refuses MATERIALIZED; it computes a CTE used once only once anyway.
+    return {"least": "MIN", "greatest": "MAX", "object": "json_object", "array": "json_array",
+            "materialized": ""}  # fmt: skip
 
 
 def _values_queryset(terms, today, reporting_unit):
@@ -71,7 +73,7 @@ def computed_rows_sql(model, terms, today, reporting_unit):
     pairs = ", ".join(f"'{t.code}', {fn['array']}(v_{t.code}, p_{t.code})" for t in terms)
     clamp = f"{fn['least']}({fn['greatest']}({total}, -{SCORE_LIMIT}), {SCORE_LIMIT})"
     sql = f"""
-WITH v AS MATERIALIZED ({inner}),
+WITH v AS {fn["materialized"]}({inner}),
 p AS (SELECT eid, ov_id, ov_class{carried}{points} FROM v),
 s AS (SELECT p.*, {clamp} AS score FROM p),
 n AS (SELECT eid, ov_id, ov_class, score,
@@ -140,6 +142,11 @@ def recompute(*, reporting_unit=None, today=None):
         rows_sql, params = computed_rows_sql(model, terms, today, reporting_unit)
         now = timezone.now()
         with connection.cursor() as cursor:
+            if connection.vendor == "postgresql":
+                # The correlated subqueries' cost estimate switches JIT on, and compiling
+                # took 6 of 9 s at 50,000 enterprises (docs/benchmarks.md); the plan is
+                # index lookups, which JIT does not speed up.
+                cursor.execute("SET LOCAL jit = off")
             history = HISTORY_SQL.format(model=int(model.pk), run=int(run.pk))
             cursor.execute(rows_sql + history, [*params, now])
             cursor.execute(UPSERT_SQL, [run.pk])

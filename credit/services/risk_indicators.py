@@ -16,6 +16,8 @@ from django.utils.translation import gettext_lazy as _
 
 from enterprises.models import Certificate, Pledge
 
+from . import inspections, lists, penalties
+
 VALUE = DecimalField(max_digits=14, decimal_places=4)
 
 
@@ -72,6 +74,16 @@ def published_pledge(today):
     return as_value(yes_no(Exists(published)))
 
 
+def flag(condition):
+    """An indicator of 1 or 0 from an owner's ``condition(today)`` (an ``Exists``)."""
+    return lambda today: as_value(yes_no(condition(today)))
+
+
+def count(expression):
+    """An indicator from an owner's ``expression(today)`` (a count, never NULL)."""
+    return lambda today: as_value(expression(today))
+
+
 ONE = Decimal(1)
 
 INDICATORS = (
@@ -82,6 +94,14 @@ INDICATORS = (
               valid_certification, ONE),
     Indicator("published_pledge", _("Published quality pledge"), _("yes = 1"),
               published_pledge, ONE),
+    Indicator("on_a_list", _("On the abnormal or serious list"), _("yes = 1"),
+              flag(lists.on_a_list), ONE),
+    Indicator("penalties_3_years", _("Administrative penalties in the last 3 years"),
+              _("penalties"), count(penalties.penalties_in_last_years)),
+    Indicator("inspection_findings", _("Random inspections that found a problem"),
+              _("inspections"), count(inspections.inspection_findings)),
+    Indicator("abnormal_annual_report", _("Abnormal list: annual report not filed"),
+              _("yes = 1"), flag(lists.abnormal_annual_report), ONE),
 )  # fmt: skip
 
 BY_CODE = {indicator.code: indicator for indicator in INDICATORS}

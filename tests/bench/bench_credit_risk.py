@@ -2,8 +2,11 @@
 
 Loads BENCH_RISK_ENTERPRISES enterprises (default 200,000; the issue's target is
 1,000,000 under 30 s) with the registry benchmark's COPY, gives them establishment dates,
-complaints (one enterprise in five, one to three each) and valid certificates (one in
-four) by INSERT ... SELECT, then measures in the same run:
+complaints (one enterprise in five, one to three each), valid certificates (one in four),
+published penalties (one in ten), abnormal entries (one in twenty, half on the annual
+report ground), serious listings (one in a hundred) and concluded inspections (one in
+eight, most with a finding) by INSERT ... SELECT, so all eight indicators have rows to
+find, then measures in the same run:
 
 - the reference: one bare set-based UPDATE of every row of the narrow class table;
 - the first recomputation (every row inserted), a recomputation with a new model version
@@ -23,6 +26,7 @@ import pytest
 from django.db import connection
 
 from complaints.models import Complaint
+from credit.models import AbnormalListing, Inspection, Penalty, SeriousListing
 from credit.services.risk_compute import recompute
 from enterprises.models import Certificate
 from tests import factories
@@ -75,7 +79,43 @@ def load():
     )  # fmt: skip
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
-    return {"load_seconds": load_seconds, "complaints": complaints, "certificates": certificates}
+    return {"load_seconds": load_seconds, "complaints": complaints, "certificates": certificates,
+            **load_credit_records(some)}  # fmt: skip
+
+
+def load_credit_records(some):
+    """Penalties, both lists and inspections, copied from one real row of each."""
+    officer, second = factories.provincial_user("440000"), factories.headquarters_user()
+    penalty = factories.published_penalty(some, officer, second)
+    abnormal = factories.abnormal_entry(some, officer, second, ground="annual_report")
+    serious = factories.serious_entry(some, officer, second)
+    plan = factories.inspection_plan(officer)
+    inspection = Inspection.objects.create(
+        plan=plan, enterprise=some, risk_class="B", result="corrected",
+        concluded_on=datetime.date.today(),
+    )  # fmt: skip
+
+    def every(n):
+        return f"SELECT id FROM enterprises_enterprise WHERE id %% {n} = 0 AND id <> {some.pk}"  # noqa: S608, E501 -- integers
+
+    return {
+        "penalties": copy_rows(
+            Penalty, penalty, {"enterprise_id": "e.id", "decision_number": "'B罚' || e.id"},
+            every(10),
+        ),
+        "abnormal_entries": copy_rows(
+            AbnormalListing, abnormal,
+            {"enterprise_id": "e.id", "ground": "CASE WHEN e.id %% 40 = 0 THEN 'unreachable' "
+             "ELSE 'annual_report' END"}, every(20),
+        ),
+        "serious_listings": copy_rows(SeriousListing, serious, {"enterprise_id": "e.id"},
+                                      every(100)),
+        "inspections": copy_rows(
+            Inspection, inspection,
+            {"enterprise_id": "e.id", "result": "CASE WHEN e.id %% 24 = 0 THEN 'no_problem' "
+             "ELSE 'corrected' END"}, every(8),
+        ),
+    }  # fmt: skip
 
 
 def model(d_from=20):
@@ -83,6 +123,8 @@ def model(d_from=20):
         b_from=-5, c_from=5, d_from=d_from,
         complaint_rate=(10, 1, 5), years_in_business=(-1, 1, 10),
         valid_certification=(-10, 1, None), published_pledge=(-5, 1, None),
+        on_a_list=(10, 1, None), penalties_3_years=(5, 1, 3), inspection_findings=(3, 1, 3),
+        abnormal_annual_report=(4, 1, None),
     )  # fmt: skip
 
 

@@ -19,6 +19,8 @@ class Command(BaseCommand):
             for config, module in app_modules("demo"):
                 self.stdout.write(f"Seeding {config.label}...")
                 module.seed(demo)
+            for step in demo.last:
+                step(demo)
         self.print_logins(demo.logins)
         self.stdout.write(
             "\nStaff accounts ask for a second factor after the password "
