@@ -1,7 +1,7 @@
 """The complaints API: /api/v1/complaints/ for staff, /api/v1/complaint-status/ for the public."""
 
 import django_filters
-from django.utils.translation import gettext
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import exceptions, serializers, viewsets
 from rest_framework.permissions import AllowAny
@@ -107,7 +107,7 @@ class ComplaintStatusViewSet(viewsets.ViewSet):
         data = query.validated_data
         complaint = intake.track(data["tracking_code"], data["phone_last_four"])
         if complaint is None:
-            raise exceptions.NotFound(gettext("No complaint matches this code and these digits."))
+            raise exceptions.NotFound(_("No complaint matches this code and these digits."))
         return Response(PublicStatus(complaint).data, status=200)
 
 

@@ -10,7 +10,7 @@ import datetime
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy as pgettext
+from django.utils.translation import pgettext_lazy
 
 from portal.dashboard import Panel
 from portal.scoping import scoped
@@ -24,7 +24,9 @@ def registry_panels(request):
     user = request.user
     if not (user.is_headquarters or user.is_provincial):
         return []
-    figures = [(pgettext("dashboard figure", "Enterprises"), f"{registry.estimated_total(user):,}")]
+    figures = [
+        (pgettext_lazy("dashboard figure", "Enterprises"), f"{registry.estimated_total(user):,}")
+    ]
     links = [
         (_("Enterprise registry"), reverse("enterprises:list")),
         (_("Import from Excel"), reverse("enterprises:import")),

@@ -11,8 +11,8 @@ import datetime
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.utils.translation import gettext
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from . import workdays
 from .scoping import Scope
@@ -28,32 +28,37 @@ KIND_WORDS = {
 class HolidayCalendar(models.Model):
     """One year's days off and adjusted working days, entered by headquarters."""
 
-    year = models.PositiveSmallIntegerField(_("year"), unique=True)
+    year = models.PositiveSmallIntegerField(gettext_lazy("year"), unique=True)
     entries = models.JSONField(
-        _("days"), default=list, help_text=_("[date, kind, name] rows, in date order.")
+        gettext_lazy("days"),
+        default=list,
+        help_text=gettext_lazy("[date, kind, name] rows, in date order."),
     )
     source = models.CharField(
-        _("source"), max_length=200, blank=True, help_text=_("The notice the days come from.")
+        gettext_lazy("source"),
+        max_length=200,
+        blank=True,
+        help_text=gettext_lazy("The notice the days come from."),
     )
-    revision = models.PositiveIntegerField(_("revision"), default=1)
+    revision = models.PositiveIntegerField(gettext_lazy("revision"), default=1)
     changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name=_("changed by"),
+        verbose_name=gettext_lazy("changed by"),
         null=True,
         on_delete=models.PROTECT,
         related_name="+",
     )
-    changed_at = models.DateTimeField(_("changed"), auto_now=True)
+    changed_at = models.DateTimeField(gettext_lazy("changed"), auto_now=True)
 
     scope = Scope(headquarters_only=True)
 
     class Meta:
         ordering = ["-year"]
-        verbose_name = _("holiday calendar")
-        verbose_name_plural = _("holiday calendars")
+        verbose_name = gettext_lazy("holiday calendar")
+        verbose_name_plural = gettext_lazy("holiday calendars")
 
     def __str__(self):
-        return gettext("Holidays of %(year)d (revision %(revision)d)") % {
+        return _("Holidays of %(year)d (revision %(revision)d)") % {
             "year": self.year,
             "revision": self.revision,
         }
@@ -74,7 +79,7 @@ def _kind(word):
 
 
 def _line_error(number, message):
-    return gettext("Line %(line)d: %(message)s") % {"line": number, "message": message}
+    return _("Line %(line)d: %(message)s") % {"line": number, "message": message}
 
 
 def _parse_line(number, cells, year):
@@ -83,24 +88,22 @@ def _parse_line(number, cells, year):
         day = datetime.date.fromisoformat(text)
     except ValueError:
         return None, _line_error(
-            number, gettext("“%(text)s” is not a date (write 2027-02-06).") % {"text": text}
+            number, _("“%(text)s” is not a date (write 2027-02-06).") % {"text": text}
         )
     if day.year != year:
         return None, _line_error(
-            number, gettext("%(day)s is not in %(year)d.") % {"day": day, "year": year}
+            number, _("%(day)s is not in %(year)d.") % {"day": day, "year": year}
         )
     kind = _kind(cells[1]) if len(cells) > 1 else None
     if kind is None:
         return None, _line_error(
             number,
-            gettext("%(day)s: say “holiday” (休) or “workday” (班) after the date.") % {"day": day},
+            _("%(day)s: say “holiday” (休) or “workday” (班) after the date.") % {"day": day},
         )
     if kind == WORKING_DAY and day.weekday() < 5:
         return None, _line_error(
             number,
-            gettext(
-                "%(day)s is a weekday; only a Saturday or Sunday can be an adjusted working day."
-            )
+            _("%(day)s is a weekday; only a Saturday or Sunday can be an adjusted working day.")
             % {"day": day},
         )
     name = cells[2].strip() if len(cells) > 2 else ""
@@ -118,7 +121,7 @@ def parse_entries(text: str, year: int) -> list:
         if error is None and row[0] in seen:
             error = _line_error(
                 number,
-                gettext("%(day)s is already given on line %(line)d.")
+                _("%(day)s is already given on line %(line)d.")
                 % {"day": row[0], "line": seen[row[0]]},
             )
         if error:
@@ -127,7 +130,7 @@ def parse_entries(text: str, year: int) -> list:
         seen[row[0]] = number
         rows.append(row)
     if not rows and not errors:
-        errors.append(gettext("Give at least one day."))
+        errors.append(_("Give at least one day."))
     if errors:
         raise ValidationError(errors)
     return sorted(rows)
@@ -138,7 +141,7 @@ def enter_year(year: int, text: str, user, source: str = "") -> HolidayCalendar:
     """Enter or correct a year; a change raises the revision and fires calendar_changed."""
     if year < workdays.FIRST_YEAR or year > 2099:
         raise ValidationError(
-            gettext("The year must be between %(first)d and 2099.") % {"first": workdays.FIRST_YEAR}
+            _("The year must be between %(first)d and 2099.") % {"first": workdays.FIRST_YEAR}
         )
     entries = parse_entries(text, year)
     calendar = HolidayCalendar.objects.select_for_update().filter(year=year).first()

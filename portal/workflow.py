@@ -30,7 +30,7 @@ from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext as _
 
 from . import audit
 from .access import ENTERPRISE, HEADQUARTERS, PROVINCIAL
@@ -152,22 +152,22 @@ class Workflow:
         rule = self.transition(action)
         if rule is None:
             raise TransitionRefused(
-                gettext("There is no action “%(action)s”.") % {"action": action}, code="unknown"
+                _("There is no action “%(action)s”.") % {"action": action}, code="unknown"
             )
         if state not in rule.sources:
             if state in self.closed:
                 raise TransitionRefused(str(self.closed[state]), code="closed")
             raise TransitionRefused(
-                gettext("“%(action)s” is not possible while the status is “%(state)s”.")
+                _("“%(action)s” is not possible while the status is “%(state)s”.")
                 % {"action": rule.label, "state": self.label(state)},
                 code="state",
             )
         if role not in rule.roles:
             raise TransitionRefused(
-                gettext("Your role may not “%(action)s”.") % {"action": rule.label}, code="role"
+                _("Your role may not “%(action)s”.") % {"action": rule.label}, code="role"
             )
         if rule.reason_required and not (reason or "").strip():
-            message = gettext("Give a reason: “%(action)s” needs one.") % {"action": rule.label}
+            message = _("Give a reason: “%(action)s” needs one.") % {"action": rule.label}
             raise TransitionRefused({"reason": ValidationError(message, code="reason")})
         return rule
 
@@ -259,7 +259,7 @@ class Workflow:
         locked = rows.filter(pk=obj.pk).first()
         if locked is None:
             raise TransitionRefused(
-                gettext("This %(object)s is outside your jurisdiction.")
+                _("This %(object)s is outside your jurisdiction.")
                 % {"object": self.model_class._meta.verbose_name},
                 code="scope",
             )

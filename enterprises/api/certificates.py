@@ -3,7 +3,7 @@
 import django_filters
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.urls import reverse
-from django.utils.translation import gettext
+from django.utils.translation import gettext as _
 from rest_framework import serializers
 
 from portal.access import ENTERPRISE, STAFF_ROLES
@@ -61,7 +61,7 @@ class CertificateSerializer(serializers.ModelSerializer):
         if "status" in self.initial_data:
             raise serializers.ValidationError(
                 {
-                    "status": gettext(
+                    "status": _(
                         "Change the status with POST …/{id}/<action>/ "
                         "(suspend, reinstate, revoke, cancel)."
                     )

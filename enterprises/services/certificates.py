@@ -12,8 +12,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
-from django.utils.translation import gettext
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from portal import mail, uploads
 from portal.audit import acting_as
@@ -23,10 +23,10 @@ from ..models import Certificate, CertificateReminder
 from .claims import approved_users
 
 SCAN = uploads.UploadKind(
-    field=_("Scan"),
+    field=gettext_lazy("Scan"),
     types=(uploads.PDF, uploads.JPEG, uploads.PNG),
     max_bytes=5 * 1024 * 1024,
-    accepts=_("a PDF or an image (JPEG, PNG)"),
+    accepts=gettext_lazy("a PDF or an image (JPEG, PNG)"),
 )
 EDITABLE_FIELDS = (
     "number",
@@ -58,7 +58,9 @@ def scan_download_name(certificate):
 def check_dates(issued_on, expires_on):
     """Refuse an expiry date on or before the issue date."""
     if issued_on and expires_on and expires_on <= issued_on:
-        raise ValidationError({"expires_on": _("The expiry date must come after the issue date.")})
+        raise ValidationError(
+            {"expires_on": gettext_lazy("The expiry date must come after the issue date.")}
+        )
 
 
 def create_certificate(enterprise, user, data):
@@ -76,7 +78,8 @@ def edit_certificate(certificate, user, data):
     """Correct a live certificate's details; expired or ended ones stay as they were."""
     if certificate.status not in LIVE:
         raise ValidationError(
-            _("An expired, revoked or cancelled certificate cannot be changed."), code="closed"
+            gettext_lazy("An expired, revoked or cancelled certificate cannot be changed."),
+            code="closed",
         )
     check_dates(data.get("issued_on"), data.get("expires_on"))
     if data.get("scan"):
@@ -92,7 +95,7 @@ def _refuse_if_past_expiry(certificate, change):
     """A suspended certificate whose date has passed cannot be reinstated."""
     if certificate.expires_on < timezone.localdate(change.at):
         raise TransitionRefused(
-            gettext(
+            _(
                 "The certificate expired on %(date)s; it cannot be set back to valid. "
                 "Record the renewed certificate as a new certificate."
             )
@@ -111,23 +114,23 @@ CERTIFICATE = Workflow(
     model="enterprises.Certificate",
     log="enterprises.CertificateStatusChange",
     transitions=[
-        Transition("suspend", ("valid",), "suspended", STAFF, _("Suspend"),
+        Transition("suspend", ("valid",), "suspended", STAFF, gettext_lazy("Suspend"),
                    reason_required=True, then=notify, style="secondary"),
-        Transition("reinstate", ("suspended",), "valid", STAFF, _("Reinstate"),
+        Transition("reinstate", ("suspended",), "valid", STAFF, gettext_lazy("Reinstate"),
                    does=_refuse_if_past_expiry),
-        Transition("revoke", LIVE, "revoked", STAFF, _("Revoke"),
+        Transition("revoke", LIVE, "revoked", STAFF, gettext_lazy("Revoke"),
                    reason_required=True, then=notify, style="danger"),
-        Transition("cancel", LIVE, "cancelled", EVERYONE, _("Cancel the certificate"),
+        Transition("cancel", LIVE, "cancelled", EVERYONE, gettext_lazy("Cancel the certificate"),
                    takes_reason=True, style="danger"),
-        Transition("expire", LIVE, "expired", (SYSTEM,), _("Expire"), offered=False),
+        Transition("expire", LIVE, "expired", (SYSTEM,), gettext_lazy("Expire"), offered=False),
     ],
     closed={
-        "expired": _(
+        "expired": gettext_lazy(
             "An expired certificate cannot be changed: its validity ended on its expiry date. "
             "Record the renewed certificate as a new certificate."
         ),
-        "revoked": _("A revoked certificate cannot be changed any more."),
-        "cancelled": _("A cancelled certificate cannot be changed any more."),
+        "revoked": gettext_lazy("A revoked certificate cannot be changed any more."),
+        "cancelled": gettext_lazy("A cancelled certificate cannot be changed any more."),
     },
 )  # fmt: skip
 

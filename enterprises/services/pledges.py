@@ -6,8 +6,8 @@ Views, the API and the demo call these; none of them changes a status by hand.
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from portal import mail
 from portal.access import ENTERPRISE
@@ -35,7 +35,8 @@ def check_period(start, end):
     """Refuse a pledge period that ends before it starts."""
     if start and end and end < start:
         raise ValidationError(
-            {"period_end": _("The pledge period cannot end before it starts.")}, code="period"
+            {"period_end": gettext_lazy("The pledge period cannot end before it starts.")},
+            code="period",
         )
 
 
@@ -104,18 +105,18 @@ PLEDGE = Workflow(
     log="enterprises.PledgeStatusChange",
     transitions=[
         Transition("submit", ("draft", "returned"), "submitted", (ENTERPRISE,),
-                   _("Submit for review"), does=_freeze_revision),
-        Transition("publish", ("submitted",), "published", STAFF, _("Publish"),
+                   gettext_lazy("Submit for review"), does=_freeze_revision),
+        Transition("publish", ("submitted",), "published", STAFF, gettext_lazy("Publish"),
                    does=_publish_revision, then=mail_enterprise),
-        Transition("return", ("submitted",), "returned", STAFF, _("Return to the enterprise"),
-                   reason_required=True, does=_keep_return_reason, then=mail_enterprise,
-                   style="secondary"),
+        Transition("return", ("submitted",), "returned", STAFF,
+                   gettext_lazy("Return to the enterprise"), reason_required=True,
+                   does=_keep_return_reason, then=mail_enterprise, style="secondary"),
         Transition("withdraw", ("draft", "submitted", "returned", "published"), "withdrawn",
-                   (ENTERPRISE,), _("Withdraw"), takes_reason=True, style="danger"),
+                   (ENTERPRISE,), gettext_lazy("Withdraw"), takes_reason=True, style="danger"),
         Transition("revise", ("returned", "published"), "draft", (ENTERPRISE,),
-                   _("Revise"), offered=False),
+                   gettext_lazy("Revise"), offered=False),
     ],
-    closed={"withdrawn": _("A withdrawn pledge stays withdrawn; file a new pledge.")},
+    closed={"withdrawn": gettext_lazy("A withdrawn pledge stays withdrawn; file a new pledge.")},
 )  # fmt: skip
 
 
@@ -135,7 +136,7 @@ def recognise(enterprise, user, reason, recognised_on=None):
     if reasons:
         raise ValidationError(reasons, code="blocked")
     if not reason.strip():
-        raise ValidationError({"reason": gettext("Say what improved.")})
+        raise ValidationError({"reason": _("Say what improved.")})
     return Recognition.objects.create(
         enterprise=enterprise,
         reason=reason.strip(),

@@ -5,8 +5,8 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from portal import draws
 from portal.audit import record_bulk
@@ -55,7 +55,7 @@ def _indicator_tuples(declaration):
 def _save_indicators(declaration, indicators):
     if len(indicators) > MAX_INDICATORS:
         raise ValidationError(
-            gettext("At most %(n)d indicators can be declared.") % {"n": MAX_INDICATORS}
+            _("At most %(n)d indicators can be declared.") % {"n": MAX_INDICATORS}
         )
     declaration.indicators.all().delete()
     for row in indicators:
@@ -108,7 +108,7 @@ def _confirm(declaration, change):
     reasons = restrictions.reasons_against(declaration.enterprise, restrictions.FRONT_RUNNER)
     if reasons:
         raise TransitionRefused(
-            gettext("This enterprise cannot be a front-runner: %(reasons)s")
+            _("This enterprise cannot be a front-runner: %(reasons)s")
             % {"reasons": "; ".join(reasons)},
             code="blocked",
         )
@@ -122,16 +122,19 @@ FRONT_RUNNER = Workflow(
     log="enterprises.FrontRunnerChange",
     field="front_runner",
     transitions=[
-        Transition("confirm", ("candidate",), "confirmed", STAFF, _("Confirm as front-runner"),
-                   does=_confirm),
-        Transition("decline", ("candidate",), "declined", STAFF, _("Do not confirm"),
+        Transition("confirm", ("candidate",), "confirmed", STAFF,
+                   gettext_lazy("Confirm as front-runner"), does=_confirm),
+        Transition("decline", ("candidate",), "declined", STAFF, gettext_lazy("Do not confirm"),
                    takes_reason=True, does=_record_decision, style="secondary"),
-        Transition("revoke", ("confirmed",), "declined", STAFF, _("Revoke the confirmation"),
-                   reason_required=True, does=_record_decision, style="danger"),
+        Transition("revoke", ("confirmed",), "declined", STAFF,
+                   gettext_lazy("Revoke the confirmation"), reason_required=True,
+                   does=_record_decision, style="danger"),
     ],
     closed={
-        "": _("Only a declaration whose indicators lead the benchmark can be a front-runner."),
-        "declined": _(
+        "": gettext_lazy(
+            "Only a declaration whose indicators lead the benchmark can be a front-runner."
+        ),
+        "declined": gettext_lazy(
             "This declaration was not confirmed; it becomes a candidate again when its "
             "indicators are changed and lead the benchmark."
         ),
@@ -152,11 +155,15 @@ def draw_sample(user, *, ratio=None, count=None, seed=None, batch="", note="", r
         scoped(StandardDeclaration.objects.all(), user).order_by("pk").values_list("pk", flat=True)
     )
     if not ids:
-        raise ValidationError(_("There are no declarations in your jurisdiction to draw from."))
+        raise ValidationError(
+            gettext_lazy("There are no declarations in your jurisdiction to draw from.")
+        )
     try:
         size = draws.sample_size(len(ids), ratio=ratio, count=count)
     except ValueError as error:
-        raise ValidationError(_("Give either a ratio between 0 and 1 or a count.")) from error
+        raise ValidationError(
+            gettext_lazy("Give either a ratio between 0 and 1 or a count.")
+        ) from error
     batch = batch.strip() or timezone.localdate().isoformat()
     record = draws.draw(
         sampling_purpose(user, batch),
@@ -186,7 +193,7 @@ def draw_sample(user, *, ratio=None, count=None, seed=None, batch="", note="", r
 def record_outcome(item, user, outcome, note=""):
     """Record the outcome of reviewing one sampled declaration."""
     if outcome not in SampledDeclaration.Outcome.values or outcome == "pending":
-        raise ValidationError({"outcome": gettext("Choose an outcome.")})
+        raise ValidationError({"outcome": _("Choose an outcome.")})
     item.outcome = outcome
     item.note = note.strip()
     item.reviewed_by = user

@@ -3,8 +3,8 @@
 from django.db import transaction
 from django.db.models import Max, OuterRef, Subquery
 from django.utils import timezone
-from django.utils.translation import gettext
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from portal import mail, uploads
 from portal.access import HEADQUARTERS, PROVINCIAL
@@ -15,10 +15,12 @@ from ..metrics_registry import collect
 from ..models import Attachment, Measure, ProgressReport, ReportVersion
 
 ATTACHMENT = uploads.UploadKind(
-    field=_("Attachment"),
+    field=gettext_lazy("Attachment"),
     types=(uploads.PDF, uploads.PNG, uploads.JPEG, uploads.DOCX, uploads.XLSX),
     max_bytes=20 * 1024 * 1024,
-    accepts=_("a PDF, an image (PNG, JPEG), a Word document (DOCX) or an Excel workbook (XLSX)"),
+    accepts=gettext_lazy(
+        "a PDF, an image (PNG, JPEG), a Word document (DOCX) or an Excel workbook (XLSX)"
+    ),
 )
 
 
@@ -192,7 +194,7 @@ def _freeze_if_complete(report, change):
     missing = missing_sections(report)
     if missing:
         raise TransitionRefused(
-            gettext("These required sections are empty: %(sections)s.")
+            _("These required sections are empty: %(sections)s.")
             % {"sections": "、".join(missing)},
             code="missing",
             missing=missing,
@@ -210,18 +212,19 @@ REPORT = Workflow(
     model="reporting.ProgressReport",
     log="reporting.ReportStatusChange",
     transitions=[
-        Transition("review", ("draft",), "reviewed", (PROVINCIAL,), _("Mark internally reviewed")),
-        Transition("reopen", ("reviewed",), "draft", (PROVINCIAL,), _("Back to draft"),
+        Transition("review", ("draft",), "reviewed", (PROVINCIAL,),
+                   gettext_lazy("Mark internally reviewed")),
+        Transition("reopen", ("reviewed",), "draft", (PROVINCIAL,), gettext_lazy("Back to draft"),
                    style="secondary"),
         Transition("submit", ("reviewed",), "submitted", (PROVINCIAL,),
-                   _("Submit to SAMR and NDRC"), does=_freeze_if_complete),
-        Transition("resubmit", ("returned",), "submitted", (PROVINCIAL,), _("Resubmit"),
+                   gettext_lazy("Submit to SAMR and NDRC"), does=_freeze_if_complete),
+        Transition("resubmit", ("returned",), "submitted", (PROVINCIAL,), gettext_lazy("Resubmit"),
                    does=_freeze_if_complete),
         Transition("return", ("submitted",), "returned", (HEADQUARTERS,),
-                   _("Return with comments"), reason_required=True,
+                   gettext_lazy("Return with comments"), reason_required=True,
                    then=mail_status, style="danger"),
-        Transition("accept", ("submitted",), "accepted", (HEADQUARTERS,), _("Accept"),
+        Transition("accept", ("submitted",), "accepted", (HEADQUARTERS,), gettext_lazy("Accept"),
                    then=mail_status),
     ],
-    closed={"accepted": _("The report was accepted; it cannot be changed any more.")},
+    closed={"accepted": gettext_lazy("The report was accepted; it cannot be changed any more.")},
 )  # fmt: skip
