@@ -19,6 +19,7 @@ Progress writes use ``.update()``: they are bookkeeping, not audited writes.
 
 from celery import Task
 from django.core.files.base import ContentFile
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -42,9 +43,10 @@ def progress(job_id, done, total=None, message=""):
 
 
 def finish(job_id, *, result=None, result_url="", message=""):
-    """Mark a job done with its result."""
+    """Mark a job done with its result (all of it done, whatever progress last said)."""
     Job.objects.filter(pk=job_id).update(
         status=Job.Status.DONE,
+        done=F("total"),
         result=result or {},
         result_url=result_url,
         message=str(message)[:500],

@@ -32,3 +32,13 @@ def test_a_task_runs_as_the_user_who_started_it(province_user):
     with job.result_file.open("rb") as stream:
         rows = list(load_workbook(io.BytesIO(stream.read())).active.values)
     assert [r[0] for r in rows[1:]] == [gd.uscc]  # scoped to Guangdong, as the user
+
+
+def test_a_finished_job_reads_all_done_whatever_its_last_progress(client_for, province_user):
+    job = jobs.start("credit_risk", "recompute", owner=province_user)
+    jobs.progress(job.pk, 0, 1, "computing")
+    jobs.finish(job.pk, message="finished")
+    job.refresh_from_db()
+    assert (job.done, job.total, job.percent) == (1, 1, 100)
+    page = client_for(province_user).get(job.get_absolute_url()).content.decode()
+    assert 'value="100"' in page and "1 / 1" in page
