@@ -19,6 +19,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .crypto import EncryptedTextField
@@ -47,6 +48,7 @@ EVENT_DETAILS = {
     "locked_until": _("locked until"),
     "name": _("name"),
     "recovery_codes": _("recovery codes"),
+    "rows": _("rows"),
     "username": _("username"),
 }
 
@@ -179,7 +181,8 @@ def shown_changes(model, changes):
     rows = []
     for key, (before, after) in changes.items():
         field = fields.get(key)
-        label = field.verbose_name if field else EVENT_DETAILS.get(key, key)
+        # gettext again: a library's verbose names (django-otp's) are plain strings.
+        label = gettext(str(field.verbose_name)) if field else EVENT_DETAILS.get(key, key)
         rows.append((label, _shown(field, before), _shown(field, after)))
     return rows
 

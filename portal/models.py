@@ -281,6 +281,7 @@ class AuditEntry(models.Model):
             "anonymous": _("a visitor (not signed in)"),
             "system": _("the system"),
             "seed_demo": _("demo data"),
+            "demo": _("demo data"),
         }
         return unnamed.get(self.actor_label, self.actor_label)
 

@@ -194,3 +194,15 @@ def test_the_trail_names_an_event_and_a_status_change_in_words(client, hq_user):
     log_in(client, hq_user)  # the login above is an event with the detail "address"
     page = client.get("/audit/", {"action": "login"}).content.decode()
     assert "<dt>IP 地址</dt>" in page and "<dt>address</dt>" not in page
+
+
+@pytest.mark.django_db
+def test_the_trail_names_a_librarys_model_and_fields_in_chinese(client, hq_user):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    with acting_as(hq_user):
+        TOTPDevice.objects.create(user=hq_user, name="备用设备")
+    log_in(client, hq_user)
+    page = client.get("/audit/", {"action": "create"}).content.decode()
+    assert "动态口令设备 · 备用设备" in page and "<dt>连续失败次数</dt>" in page
+    assert "TOTP device" not in page and "throttling failure count" not in page
