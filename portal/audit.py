@@ -174,13 +174,17 @@ def diff(before, after):
 def shown_changes(model, changes):
     """[(label, before, after)]: recorded changes as pages show them, in words.
 
-    A field is named by its verbose name and a choice by its label; the details of
-    an event by EVENT_DETAILS. Anything else is shown as recorded.
+    A field is named by its verbose name and a choice by its label (a workflow log's
+    statuses too); the details of an event by EVENT_DETAILS. Anything else is shown
+    as recorded.
     """
     fields = {f.attname: f for f in model._meta.concrete_fields} if model else {}
+    status_label = getattr(model, "status_label", None)  # a workflow's log (StatusLog)
     rows = []
     for key, (before, after) in changes.items():
         field = fields.get(key)
+        if status_label and key in ("from_status", "to_status"):
+            before, after = (status_label(v) if v else v for v in (before, after))
         # gettext again: a library's verbose names (django-otp's) are plain strings.
         label = gettext(str(field.verbose_name)) if field else EVENT_DETAILS.get(key, key)
         rows.append((label, _shown(field, before), _shown(field, after)))

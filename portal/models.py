@@ -320,9 +320,10 @@ class StatusLog(models.Model):
     def __str__(self):
         return f"{self.status_label(self.from_status)} → {self.status_label(self.to_status)}"
 
-    def status_label(self, state):
+    @classmethod
+    def status_label(cls, state):
         """A status in words: its label among the logged object's choices ("status" first)."""
-        subjects = [f.related_model for f in self._meta.concrete_fields if f.is_relation]
+        subjects = [f.related_model for f in cls._meta.concrete_fields if f.is_relation]
         for model in subjects:
             fields = sorted(model._meta.concrete_fields, key=lambda f: f.name != "status")
             for field in fields:

@@ -188,12 +188,19 @@ def test_a_history_names_fields_and_choices_in_words(client, province_user):
 def test_the_trail_names_an_event_and_a_status_change_in_words(client, hq_user):
     from reporting.models import ReportStatusChange
 
-    change = ReportStatusChange(action="submit", from_status="draft", to_status="submitted")
+    with acting_as(hq_user):
+        report = scope_objects.make_model("reporting.ProgressReport", "440000")
+        change = ReportStatusChange.objects.create(
+            report=report, action="submit", from_status="draft", to_status="submitted"
+        )
     assert str(change) == "草稿 → 已提交"
     client.post("/accounts/login/", {"username": hq_user.username, "password": PASSWORD})
     log_in(client, hq_user)  # the login above is an event with the detail "address"
     page = client.get("/audit/", {"action": "login"}).content.decode()
     assert "<dt>IP 地址</dt>" in page and "<dt>address</dt>" not in page
+    logged = client.get("/audit/", {"object_repr": "已提交"}).content.decode()
+    assert "<ins>草稿</ins>" in logged and "<ins>已提交</ins>" in logged
+    assert "<ins>submitted</ins>" not in logged
 
 
 @pytest.mark.django_db
