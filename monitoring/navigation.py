@@ -17,6 +17,7 @@ AREAS = [
         _("Surveys of service quality by region and industry."),
         "/monitoring/",
         order=30,
+        roles=STAFF_ROLES + VISITORS,
     ),
     Area(
         _("Consumers' evaluations"),

@@ -59,7 +59,7 @@ def give_demo_authenticator(user):
     """A confirmed TOTP device with the printed demo key, so staff can pass the second step."""
     TOTPDevice.objects.update_or_create(
         user=user,
-        name="demo authenticator",
+        name=str(_("demo authenticator")),
         defaults={"key": base64.b32decode(DEMO_TOTP_SECRET).hex(), "confirmed": True},
     )
 

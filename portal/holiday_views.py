@@ -41,7 +41,8 @@ def _rule_text(year):
     if year in workdays.PACKAGE_YEARS or year < workdays.FIRST_YEAR or year > 2099:
         return ""
     days = workdays.statutory_days_off(year)
-    return "\n".join(f"{day.isoformat()},{DAY_OFF},{name}" for day, name in sorted(days.items()))
+    rows = sorted(days.items())
+    return "\n".join(f"{day.isoformat()},{DAY_OFF},{_(name)}" for day, name in rows)
 
 
 def _initial(year):

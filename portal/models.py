@@ -277,8 +277,20 @@ class AuditEntry(models.Model):
     @property
     def actor_display(self):
         """Who, as pages show it: the recorded name, or what "anonymous" and "system" mean."""
-        unnamed = {"anonymous": _("a visitor (not signed in)"), "system": _("the system")}
+        unnamed = {
+            "anonymous": _("a visitor (not signed in)"),
+            "system": _("the system"),
+            "seed_demo": _("demo data"),
+            "demo": _("demo data"),
+        }
         return unnamed.get(self.actor_label, self.actor_label)
+
+    @property
+    def shown_changes(self):
+        """The changes as pages show them: [(field label, before, after)] (portal.audit)."""
+        from .audit import shown_changes
+
+        return shown_changes(self.content_type.model_class(), self.changes)
 
 
 class StatusLog(models.Model):
@@ -306,7 +318,19 @@ class StatusLog(models.Model):
         ordering = ["-at", "-id"]
 
     def __str__(self):
-        return f"{self.action}: {self.from_status} → {self.to_status}"
+        return f"{self.status_label(self.from_status)} → {self.status_label(self.to_status)}"
+
+    @classmethod
+    def status_label(cls, state):
+        """A status in words: its label among the logged object's choices ("status" first)."""
+        subjects = [f.related_model for f in cls._meta.concrete_fields if f.is_relation]
+        for model in subjects:
+            fields = sorted(model._meta.concrete_fields, key=lambda f: f.name != "status")
+            for field in fields:
+                label = dict(field.flatchoices).get(state)
+                if label is not None:
+                    return label
+        return state or "—"
 
 
 class Job(models.Model):

@@ -5,8 +5,9 @@ An app's ``<app>/navigation.py`` may define
 - ``MENU = [Entry(label, url_name, roles, order), ...]``: links in the bar for
   the given roles (``VISITORS`` for people not signed in), sorted by ``order``
   across apps; an entry whose URL does not exist yet is left out;
-- ``AREAS = [Area(title, description, path, order), ...]``: cards on the home
-  page, shown only once the path resolves, so it promises nothing missing.
+- ``AREAS = [Area(title, description, path, order, roles), ...]``: cards on the home
+  page, shown only once the path resolves and only to the roles that may open it
+  (visitors too by default: a login-only area sends them to the login page).
 
 This module is the core's own ``navigation.py``.
 """
@@ -40,6 +41,7 @@ class Area:
     description: str
     path: str
     order: int = 100
+    roles: tuple = EVERY_ROLE + VISITORS
 
 
 MENU = [
@@ -80,10 +82,13 @@ def _leads_to(url, path):
     return path == "/" if url == "/" else path.startswith(url)
 
 
-def home_areas():
-    """The campaign areas whose pages exist, with their links."""
+def home_areas(user):
+    """The campaign areas whose pages exist and the user may open, with their links."""
+    role = user.role if user.is_authenticated else None
     areas = []
     for area in _contributed("AREAS"):
+        if role not in area.roles:
+            continue
         try:
             resolve(area.path)
         except Resolver404:

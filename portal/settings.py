@@ -322,8 +322,8 @@ REST_FRAMEWORK = {
     },
 }
 SPECTACULAR_SETTINGS = {
-    "TITLE": "Service Quality Campaign Portal API",
-    "DESCRIPTION": "服务业质量提升专项行动 portal. All lists are paginated and filterable.",
+    "TITLE": _("Service Quality Campaign Portal API"),
+    "DESCRIPTION": _("The API of the campaign portal. All lists are paginated and filterable."),
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",

@@ -116,7 +116,7 @@ def setup(request):
         context = {"confirmed": True, "required": required_for(request.user)}
         return render(request, "registration/two_factor_setup.html", context)
     device, _created = TOTPDevice.objects.get_or_create(
-        user=request.user, confirmed=False, defaults={"name": "authenticator"}
+        user=request.user, confirmed=False, defaults={"name": _("authenticator")}
     )
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

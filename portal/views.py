@@ -27,7 +27,7 @@ class HomeView(TemplateView):
     template_name = "portal/home.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(areas=home_areas(), **kwargs)
+        return super().get_context_data(areas=home_areas(self.request.user), **kwargs)
 
 
 @login_required

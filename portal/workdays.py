@@ -23,6 +23,7 @@ import chinese_calendar
 from chinese_calendar import constants
 from django.apps import apps
 from django.dispatch import Signal
+from django.utils.translation import gettext_noop
 from lunardate import LunarDate
 
 ONE_DAY = datetime.timedelta(days=1)
@@ -63,18 +64,18 @@ class Deadline:
 
 @lru_cache(maxsize=256)
 def statutory_days_off(year: int) -> dict:
-    """The regulation's 13 holiday dates of a year, by rule: {date: name}."""
+    """The regulation's 13 holiday dates of a year, by rule: {date: English name to translate}."""
     new_year = LunarDate(year, 1, 1).to_solar_date()
-    days = {datetime.date(year, 1, 1): "New Year's Day"}
+    days = {datetime.date(year, 1, 1): gettext_noop("New Year's Day")}
     for offset in range(-1, 3):
-        days[new_year + offset * ONE_DAY] = "Spring Festival"
+        days[new_year + offset * ONE_DAY] = gettext_noop("Spring Festival")
     (qingming,) = [d for d, name in _solar_terms(year, 4) if name == "清明"]
-    days[qingming] = "Tomb-sweeping Day"
-    days[datetime.date(year, 5, 1)] = days[datetime.date(year, 5, 2)] = "Labour Day"
-    days[LunarDate(year, 5, 5).to_solar_date()] = "Dragon Boat Festival"
-    days[LunarDate(year, 8, 15).to_solar_date()] = "Mid-autumn Festival"
+    days[qingming] = gettext_noop("Tomb-sweeping Day")
+    days[datetime.date(year, 5, 1)] = days[datetime.date(year, 5, 2)] = gettext_noop("Labour Day")
+    days[LunarDate(year, 5, 5).to_solar_date()] = gettext_noop("Dragon Boat Festival")
+    days[LunarDate(year, 8, 15).to_solar_date()] = gettext_noop("Mid-autumn Festival")
     for day in (1, 2, 3):
-        days.setdefault(datetime.date(year, 10, day), "National Day")
+        days.setdefault(datetime.date(year, 10, day), gettext_noop("National Day"))
     return days
 
 

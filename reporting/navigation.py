@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from portal.access import STAFF_ROLES
-from portal.navigation import Area, Entry
+from portal.navigation import VISITORS, Area, Entry
 
 MENU = [Entry(_("Reporting"), "reporting:rounds", STAFF_ROLES, order=30)]
 
@@ -13,5 +13,6 @@ AREAS = [
         _("The reporting units' progress reports to SAMR and NDRC."),
         "/reporting/",
         order=60,
+        roles=STAFF_ROLES + VISITORS,
     )
 ]

@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.syndication.views import Feed
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
@@ -38,7 +38,8 @@ def archive(request):
 
 
 def public_warning(request, pk):
-    warning = get_scoped_or_404(_public().prefetch_related("enterprises"), request.user, pk=pk)
+    """A published warning: public, so it opens for everyone, whoever is logged in."""
+    warning = get_object_or_404(_public().prefetch_related("enterprises"), pk=pk)
     return render(request, "credit/warnings/detail.html", {"warning": warning})
 
 

@@ -53,6 +53,15 @@ def test_a_warning_for_a_region_and_named_enterprises(client, province_user):
     assert "被点名的培训机构" in html and region.name in html
 
 
+def test_a_published_warning_opens_for_anyone_logged_in(
+    client_for, province_user, other_province_user, enterprise_user
+):
+    item = published(province_user, title="预付卡消费警示")
+    for user in (other_province_user, enterprise_user):
+        html = client_for(user).get(f"/credit/warnings/{item.pk}/").content.decode()
+        assert "预付卡消费警示" in html
+
+
 def test_a_draft_is_not_public(client, province_user):
     item = consumer_warning(province_user)
     assert client.get(f"/credit/warnings/{item.pk}/").status_code == 404

@@ -13,6 +13,33 @@ from portal.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET
 ROLES = ["samr", "guangdong", "shenzhen", "ent_huamei", None]
 SKIP = ("/accounts/logout/", "/admin/", "/api/", "/i18n/", ".pdf", "/zip/", "/download/", "export")
 MAX_PAGES = 40
+# Buttons on the page whose text hardly stands out from what is behind it (contrast under 3:1).
+UNREADABLE_BUTTONS = """
+() => {
+  const rgb = (colour) => colour.match(/[\\d.]+/g).map(Number);
+  const behind = (el) => {
+    for (; el; el = el.parentElement) {
+      const [r, g, b, a = 1] = rgb(getComputedStyle(el).backgroundColor);
+      if (a > 0) return [r, g, b];
+    }
+    return [255, 255, 255];
+  };
+  const luminance = (channels) => {
+    const [r, g, b] = channels.map((v) => {
+      v /= 255;
+      return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const contrast = (one, two) => {
+    const [light, dark] = [luminance(one), luminance(two)].sort((x, y) => y - x);
+    return (light + 0.05) / (dark + 0.05);
+  };
+  return [...document.querySelectorAll("main .button, main button")]
+    .filter((b) => b.offsetParent && contrast(rgb(getComputedStyle(b).color), behind(b)) < 3)
+    .map((b) => b.textContent.trim());
+}
+"""
 
 
 def same_site_links(page, base):
@@ -54,6 +81,8 @@ def test_every_linked_page_opens_for_each_demo_role(live_server, page, screensho
             failures.append((url, "no Content-Security-Policy header"))
         if page.locator("html[lang=zh-hans]").count() == 0:
             failures.append((url, "not in Chinese"))
+        if unreadable := page.evaluate(UNREADABLE_BUTTONS):
+            failures.append((url, f"buttons the colour of their background: {unreadable}"))
         queue.extend(link for link in same_site_links(page, live_server.url) if link not in seen)
         if len(seen) <= 6:
             screenshot(page, f"walk-{username or 'public'}-{len(seen)}")

@@ -169,3 +169,47 @@ def test_bulk_created_rows_get_one_entry_each_with_their_values(province_user):
     assert first.changes["name"] == [None, "批量创建企业0"]
     assert first.changes["uscc"] == [None, rows[0].uscc]
     assert "name_bigrams" not in first.changes and "id" not in first.changes
+
+
+@pytest.mark.django_db
+def test_a_history_names_fields_and_choices_in_words(client, province_user):
+    with acting_as(province_user):
+        enterprise = scope_objects.enterprise("440000", name="字段名称测试企业")
+        enterprise.status = "deregistered"
+        enterprise.save()
+    log_in(client, province_user)
+    page = client.get(f"/history/enterprises/enterprise/{enterprise.pk}/").content.decode()
+    assert "<dt>名称</dt>" in page and "<dt>行业门类（GB/T 4754-2017）</dt>" in page
+    assert "<dt>经营状态</dt><dd><del>在营</del> → <ins>注销</ins></dd>" in page
+    assert "<dt>name</dt>" not in page and "deregistered" not in page
+
+
+@pytest.mark.django_db
+def test_the_trail_names_an_event_and_a_status_change_in_words(client, hq_user):
+    from reporting.models import ReportStatusChange
+
+    with acting_as(hq_user):
+        report = scope_objects.make_model("reporting.ProgressReport", "440000")
+        change = ReportStatusChange.objects.create(
+            report=report, action="submit", from_status="draft", to_status="submitted"
+        )
+    assert str(change) == "草稿 → 已提交"
+    client.post("/accounts/login/", {"username": hq_user.username, "password": PASSWORD})
+    log_in(client, hq_user)  # the login above is an event with the detail "address"
+    page = client.get("/audit/", {"action": "login"}).content.decode()
+    assert "<dt>IP 地址</dt>" in page and "<dt>address</dt>" not in page
+    logged = client.get("/audit/", {"object_repr": "已提交"}).content.decode()
+    assert "<ins>草稿</ins>" in logged and "<ins>已提交</ins>" in logged
+    assert "<ins>submitted</ins>" not in logged
+
+
+@pytest.mark.django_db
+def test_the_trail_names_a_librarys_model_and_fields_in_chinese(client, hq_user):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    with acting_as(hq_user):
+        TOTPDevice.objects.create(user=hq_user, name="备用设备")
+    log_in(client, hq_user)
+    page = client.get("/audit/", {"action": "create"}).content.decode()
+    assert "动态口令设备 · 备用设备" in page and "<dt>连续失败次数</dt>" in page
+    assert "TOTP device" not in page and "throttling failure count" not in page

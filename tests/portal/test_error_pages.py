@@ -1,6 +1,7 @@
 """Error pages are ours, in Chinese with English selectable; the API answers JSON; a favicon."""
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -90,3 +91,17 @@ def test_home_links_every_area_whose_pages_exist(client):
     body = client.get("/").content.decode()
     for area in ("/enterprises/public/pledges/", "/complaints/", "/monitoring/", "/credit/"):
         assert f'href="{area}"' in body
+
+
+@pytest.mark.django_db
+def test_every_area_on_the_home_page_opens_for_whoever_sees_it(
+    client_for, hq_user, province_user, enterprise_user
+):
+    for user in (hq_user, province_user, enterprise_user):
+        client = client_for(user)
+        areas = re.findall(
+            r'class="card card--link" href="([^"]+)"', client.get("/").content.decode()
+        )
+        assert "/credit/" in areas
+        opened = {area: client.get(area).status_code for area in areas}
+        assert set(opened.values()) == {200}, (user.role, opened)

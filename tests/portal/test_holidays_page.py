@@ -98,8 +98,8 @@ def test_errors_name_the_line_and_the_date_and_keep_the_text(client_for, hq_user
 
 def test_a_new_year_starts_from_the_regulations_days(client_for, hq_user):
     page = client_for(hq_user).get(URL, {"year": "2027"}).content.decode()
-    assert "2027-02-05,holiday,Spring Festival" in page  # lunar New Year's Eve
-    assert "2027-06-09,holiday,Dragon Boat Festival" in page
+    assert "2027-02-05,holiday,春节" in page  # lunar New Year's Eve
+    assert "2027-06-09,holiday,端午节" in page
 
 
 def test_parse_accepts_chinese_kinds_and_sorts():
