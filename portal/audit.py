@@ -19,8 +19,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.utils.functional import SimpleLazyObject
-from django.utils.translation import gettext
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .crypto import EncryptedTextField
 
@@ -34,22 +34,22 @@ NOISE_FIELDS = {"last_login"}
 MAX_VALUE_LENGTH = 2000
 # What the details of events (record_event) are called on the pages.
 EVENT_DETAILS = {
-    "address": _("IP address"),
-    "by": _("by"),
-    "codes": _("evaluation codes"),
-    "device": _("device"),
-    "expires_at": _("expires at"),
-    "failures": _("failures"),
-    "file": _("file"),
-    "filters": _("filters"),
-    "format": _("format"),
-    "key": _("key"),
-    "kind": _("kind"),
-    "locked_until": _("locked until"),
-    "name": _("name"),
-    "recovery_codes": _("recovery codes"),
-    "rows": _("rows"),
-    "username": _("username"),
+    "address": gettext_lazy("IP address"),
+    "by": gettext_lazy("by"),
+    "codes": gettext_lazy("evaluation codes"),
+    "device": gettext_lazy("device"),
+    "expires_at": gettext_lazy("expires at"),
+    "failures": gettext_lazy("failures"),
+    "file": gettext_lazy("file"),
+    "filters": gettext_lazy("filters"),
+    "format": gettext_lazy("format"),
+    "key": gettext_lazy("key"),
+    "kind": gettext_lazy("kind"),
+    "locked_until": gettext_lazy("locked until"),
+    "name": gettext_lazy("name"),
+    "recovery_codes": gettext_lazy("recovery codes"),
+    "rows": gettext_lazy("rows"),
+    "username": gettext_lazy("username"),
 }
 
 
@@ -186,7 +186,7 @@ def shown_changes(model, changes):
         if status_label and key in ("from_status", "to_status"):
             before, after = (status_label(v) if v else v for v in (before, after))
         # gettext again: a library's verbose names (django-otp's) are plain strings.
-        label = gettext(str(field.verbose_name)) if field else EVENT_DETAILS.get(key, key)
+        label = _(str(field.verbose_name)) if field else EVENT_DETAILS.get(key, key)
         rows.append((label, _shown(field, before), _shown(field, after)))
     return rows
 
