@@ -5,6 +5,7 @@ from datetime import datetime
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import override
@@ -67,8 +68,10 @@ def render_snapshot(snapshot):
 
 
 def chinese_date(value):
-    """An ISO date or datetime as 2019年11月28日."""
-    day = datetime.fromisoformat(value).date()
+    """An ISO date or datetime as 2019年11月28日 (GB/T 9704-2012: Arabic numerals, no
+    leading zeros); a moment is dated in Beijing time, not by its UTC day."""
+    moment = datetime.fromisoformat(value)
+    day = timezone.localdate(moment) if timezone.is_aware(moment) else moment.date()
     return f"{day.year}年{day.month}月{day.day}日"
 
 

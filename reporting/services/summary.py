@@ -56,7 +56,7 @@ def _unit_row(row, version, figures):
         "name": row["unit"].name,
         "status": str(row["label"]),
         "version": version.number if version else None,
-        "submitted_on": version.submitted_at.date().isoformat() if version else "",
+        "submitted_on": timezone.localdate(version.submitted_at).isoformat() if version else "",
         "values": {f["key"]: f["value"] for f in figures},
     }
 

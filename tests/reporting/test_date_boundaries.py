@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 
 from enterprises.services.certificates import check_dates, expire
 from enterprises.services.pledges import check_period
+from reporting.services.pdfs import chinese_date
 from reporting.services.reports import freeze
 from tests.factories import certificate
 from tests.scope_objects import enterprise
@@ -58,3 +59,16 @@ def test_a_certificate_is_valid_on_its_last_day_and_expired_the_day_after():
     last_day.refresh_from_db()
     past.refresh_from_db()
     assert (last_day.status, past.status) == ("valid", "expired")
+
+
+@pytest.mark.parametrize(
+    ("moment", "printed"),
+    [
+        ("2019-12-01T21:42:00+00:00", "2019年12月2日"),  # 05:42 on 2 December in Beijing
+        ("2019-12-01T15:59:59+00:00", "2019年12月1日"),
+        ("2019-12-02T05:42:00+08:00", "2019年12月2日"),
+        ("2019-12-02", "2019年12月2日"),
+    ],
+)
+def test_documents_are_dated_by_the_beijing_day(moment, printed):
+    assert chinese_date(moment) == printed
