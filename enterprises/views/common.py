@@ -6,13 +6,14 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from portal.access import get_scoped_or_404
 from portal.scoping import scoped
 
 from .. import rules
-from ..models import Enterprise
+from ..models import Enterprise, EnterpriseMembership
 
 
 def with_claimed_enterprises(fallback):
@@ -23,15 +24,32 @@ def with_claimed_enterprises(fallback):
         def wrapped(request, *args, **kwargs):
             enterprises = scoped(Enterprise.objects.all(), request.user)
             if not enterprises.exists():
-                messages.warning(
-                    request, _("Claim your enterprise first; a regulator approves the claim.")
-                )
+                messages.warning(request, _claim_hint(request.user))
                 return redirect(fallback)
             return view(request, enterprises, *args, **kwargs)
 
         return wrapped
 
     return decorate
+
+
+def _claim_hint(user):
+    """Claim first, or, with a claim waiting, whose approval it waits for and since when."""
+    waiting = (
+        EnterpriseMembership.objects.filter(user=user, status=EnterpriseMembership.Status.PENDING)
+        .select_related("enterprise__reporting_unit")
+        .first()
+    )
+    if waiting is None:
+        return _("Claim your enterprise first; a regulator approves the claim.")
+    return _(
+        "Your claim of %(name)s, sent on %(day)s, is waiting for %(unit)s to approve it; "
+        "you can file once it is approved."
+    ) % {
+        "name": waiting.enterprise.name,
+        "day": timezone.localdate(waiting.created_at).isoformat(),
+        "unit": waiting.enterprise.reporting_unit,
+    }
 
 
 def creating(model):
