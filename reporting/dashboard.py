@@ -8,6 +8,7 @@ from portal.dashboard import Panel
 from portal.scoping import scoped
 
 from .models import ProgressReport, Round
+from .services.reports import return_comment
 from .services.rounds import UNIT_STATUSES, round_status, status_counts
 
 
@@ -24,10 +25,14 @@ def panels(request):
     report = scoped(ProgressReport.objects.filter(round=round_), user).first()
     if report is None:
         return []
+    returned = return_comment(report)
+    text = f"{round_} · {report.get_status_display()}"
+    if returned is not None:
+        text += " · " + _("Headquarters' comment: %(comment)s") % {"comment": returned.reason}
     return [
         Panel(
             title=_("Progress report"),
-            text=f"{round_} · {report.get_status_display()}",
+            text=text,
             links=[(_("Open the report"), report.get_absolute_url())],
             order=20,
         )

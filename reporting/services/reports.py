@@ -228,3 +228,10 @@ REPORT = Workflow(
     ],
     closed={"accepted": gettext_lazy("The report was accepted; it cannot be changed any more.")},
 )  # fmt: skip
+
+
+def return_comment(report):
+    """Headquarters' latest return (its comment, who, when) while the report is returned."""
+    if report.status != "returned":
+        return None
+    return report.status_changes.filter(action="return").select_related("actor").first()

@@ -65,6 +65,7 @@ def report_detail(request, pk):
         "can_edit": report.is_editable and request.user.is_provincial,
         "versions": report.versions.order_by("-number"),
         "changes": reports.REPORT.history(report),
+        "returned": reports.return_comment(report),
         "history": history_for(report)[:20],
     }
     return render(request, "reporting/report_detail.html", context)

@@ -102,6 +102,17 @@ def test_headquarters_return_with_a_comment(client_for, province_user, hq_user, 
     assert "请补充典型案例。" in response.text
     assert ProgressReport.objects.get(pk=guangdong_report.pk).status == "returned"
 
+    # The province reads the comment first: at the top of the report and on its dashboard.
+    province = client_for(province_user)
+    page = province.get(guangdong_report.get_absolute_url()).text
+    top = page.index('data-testid="return-comment"')
+    assert "请补充典型案例。" in page[top : top + 400] and top < page.index('class="card"')
+    assert "请补充典型案例。" in province.get("/dashboard/").text
+    REPORT.apply(ProgressReport.objects.get(pk=guangdong_report.pk), "resubmit", province_user)
+    assert (
+        'data-testid="return-comment"' not in province.get(guangdong_report.get_absolute_url()).text
+    )
+
 
 def test_round_status_page_shows_all_37_units(client_for, hq_user, opened):
     response = client_for(hq_user).get(reverse("reporting:round", args=[opened.pk]))
