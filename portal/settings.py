@@ -330,7 +330,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
-    "ENUM_NAME_OVERRIDES": {"IndustrySectionEnum": "enterprises.industries.SECTION_CHOICES"},
+    "ENUM_NAME_OVERRIDES": {
+        "IndustrySectionEnum": "enterprises.industries.SECTION_CHOICES",
+        "InspectionRiskClassEnum": "credit.models.risk.RiskClass",
+        "InspectionResultEnum": "credit.inspection_rules.result_choices",
+    },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "portal.api.schema.add_error_responses",
