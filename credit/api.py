@@ -221,6 +221,11 @@ class InspectionSerializer(serializers.ModelSerializer):
 
     enterprise_uscc = serializers.CharField(**ENTERPRISE)
     team = InspectionTeamSerializer(many=True, read_only=True)
+    result = serializers.CharField(
+        read_only=True,
+        help_text="a code of CREDIT_INSPECTION_RESULTS (no_problem, unreachable, ...); "
+        "empty until recorded",
+    )
     published = serializers.SerializerMethodField(help_text="the result is public")
     on_time = serializers.SerializerMethodField(
         help_text="published by publish_by; null while not published"

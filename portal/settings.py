@@ -333,7 +333,6 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "IndustrySectionEnum": "enterprises.industries.SECTION_CHOICES",
         "InspectionRiskClassEnum": "credit.models.risk.RiskClass",
-        "InspectionResultEnum": "credit.inspection_rules.result_choices",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

@@ -163,6 +163,13 @@ def test_results_show_their_deadline_and_whether_published(world, province_user,
     assert len(recorded["team"]) == 2
 
 
+def test_an_inspection_without_a_result_has_none_yet(world, other_province_user, client_for):
+    body = client_for(other_province_user).get(f"/api/v1/inspections/{world['zj_inspection'].pk}/")
+    assert (body.json()["result"], body.json()["publish_by"], body.json()["published"]) == (
+        "", None, False,
+    )  # fmt: skip
+
+
 def test_the_result_filters(world, province_user, client_for):
     client = client_for(province_user)
     url = "/api/v1/inspections/"
