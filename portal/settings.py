@@ -330,7 +330,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
-    "ENUM_NAME_OVERRIDES": {"IndustrySectionEnum": "enterprises.industries.SECTION_CHOICES"},
+    "ENUM_NAME_OVERRIDES": {
+        "IndustrySectionEnum": "enterprises.industries.SECTION_CHOICES",
+        "InspectionRiskClassEnum": "credit.models.risk.RiskClass",
+    },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "portal.api.schema.add_error_responses",
