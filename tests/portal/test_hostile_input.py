@@ -7,6 +7,7 @@ every page that shows it is read as each role that may see it.
 """
 
 import io
+import re
 import subprocess
 from datetime import date
 
@@ -41,9 +42,10 @@ TEN_MB = 10 * 1024 * 1024
 
 
 def text_of(pdf):
-    """The PDF's text as pdftotext extracts it, without the spaces and line breaks of layout."""
+    """The PDF's text as pdftotext extracts it, without the spaces and line breaks of layout
+    and without the page numbers ("— 13 —") that a paragraph running over a page carries."""
     out = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True)
-    return "".join(out.stdout.decode().split())
+    return re.sub(r"—\d+—", "", "".join(out.stdout.decode().split()))
 
 
 def squeezed(text):
