@@ -82,3 +82,21 @@ def error_messages(error):
     if hasattr(error, "error_dict"):
         return [str(m) for field_messages in error.message_dict.values() for m in field_messages]
     return [str(m) for m in error.messages]
+
+
+def attempt(request, action, success, form=None):
+    """Run a service call; its refusal (or the form's errors) becomes the page's messages."""
+    if form is not None and not form.is_valid():
+        for field, errors in form.errors.items():
+            label = form.fields[field].label if field in form.fields else ""
+            for message in errors:
+                messages.error(request, f"{label}: {message}" if label else message)
+        return False
+    try:
+        action()
+    except ValidationError as error:
+        for message in error_messages(error):
+            messages.error(request, message)
+        return False
+    messages.success(request, success)
+    return True

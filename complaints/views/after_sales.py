@@ -7,11 +7,11 @@ from django.views.decorators.http import require_POST
 
 from portal.access import ENTERPRISE, PROVINCIAL, STAFF_ROLES, get_scoped_or_404, roles_required
 from portal.scoping import scoped
+from portal.workflow_views import attempt
 
 from ..forms import AfterSalesForm, FollowUpForm
 from ..models import AfterSalesRecord
 from ..services import after_sales
-from .third_parties import _attempt
 
 
 @roles_required(*STAFF_ROLES, ENTERPRISE)
@@ -25,7 +25,7 @@ def records(request):
     may_add = user.is_enterprise_user or user.is_provincial
     form = AfterSalesForm(request.POST or None, user=user) if may_add else None
     if request.method == "POST" and form is not None:
-        added = _attempt(request, lambda: _record(user, form), _("The record is saved."), form)
+        added = attempt(request, lambda: _record(user, form), _("The record is saved."), form)
         if added:
             return redirect("complaints:after_sales")
     page = Paginator(rows, 50).get_page(request.GET.get("page"))
@@ -55,7 +55,7 @@ def _record(user, form):
 def follow_up(request, pk):
     entry = get_scoped_or_404(AfterSalesRecord.objects, request.user, pk=pk)
     form = FollowUpForm(request.POST, prefix=f"f{pk}")
-    _attempt(
+    attempt(
         request,
         lambda: after_sales.follow_up(request.user, entry, form.cleaned_data["note"]),
         _("The follow-up is recorded."),

@@ -1,6 +1,5 @@
 """Third-party mediation bodies and referrals; advance compensation commitments and cases."""
 
-from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
@@ -10,7 +9,7 @@ from django.views.decorators.http import require_POST
 from enterprises.models import Enterprise
 from portal.access import ENTERPRISE, PROVINCIAL, STAFF_ROLES, get_scoped_or_404, roles_required
 from portal.scoping import enterprise_ids, public_rows, scoped
-from portal.workflow_views import error_messages
+from portal.workflow_views import attempt
 
 from ..forms import (
     CommitmentForm,
@@ -29,25 +28,6 @@ from ..models import (
 )
 from ..services import compensation, mediation
 
-
-def _attempt(request, action, success, form=None):
-    """Run a service call; its refusal (or the form's errors) becomes the page's messages."""
-    if form is not None and not form.is_valid():
-        for field, errors in form.errors.items():
-            label = form.fields[field].label if field in form.fields else ""
-            for message in errors:
-                messages.error(request, f"{label}: {message}" if label else message)
-        return False
-    try:
-        action()
-    except ValidationError as error:
-        for message in error_messages(error):
-            messages.error(request, message)
-        return False
-    messages.success(request, success)
-    return True
-
-
 # Mediation bodies and referrals.
 
 
@@ -56,7 +36,7 @@ def mediation_bodies(request):
     """The unit's mediation bodies (headquarters: every unit's), and the form to add one."""
     form = MediationBodyForm(request.POST or None) if request.user.is_provincial else None
     if request.method == "POST" and form is not None:
-        registered = _attempt(
+        registered = attempt(
             request,
             lambda: mediation.register_body(request.user, **form.cleaned_data),
             _("The mediation body is registered."),
@@ -83,7 +63,7 @@ def mediation_body_toggle(request, pk):
 def refer(request, pk):
     complaint = get_scoped_or_404(Complaint.objects, request.user, pk=pk)
     form = ReferralForm(request.POST, bodies=mediation.bodies_for(complaint))
-    _attempt(
+    attempt(
         request,
         lambda: mediation.refer(complaint, request.user, form.cleaned_data["body"]),
         _("The complaint is referred; record the body's outcome when it reports back."),
@@ -97,7 +77,7 @@ def refer(request, pk):
 def referral_outcome(request, pk):
     referral = get_scoped_or_404(MediationReferral.objects, request.user, pk=pk)
     form = ReferralOutcomeForm(request.POST)
-    _attempt(
+    attempt(
         request,
         lambda: mediation.record_outcome(referral, request.user, **form.cleaned_data),
         _("The outcome is recorded and the mediation has ended."),
@@ -164,7 +144,7 @@ def compensation_overview(request):
 def commit(request, pk):
     enterprise = get_scoped_or_404(Enterprise.objects, request.user, pk=pk)
     form = CommitmentForm(request.POST, prefix=f"e{pk}")
-    _attempt(
+    attempt(
         request,
         lambda: compensation.commit(request.user, enterprise, **form.cleaned_data),
         _("The commitment is registered and shown on the public list."),
@@ -177,7 +157,7 @@ def commit(request, pk):
 @require_POST
 def withdraw(request, pk):
     commitment = get_scoped_or_404(CompensationCommitment.objects, request.user, pk=pk)
-    _attempt(
+    attempt(
         request,
         lambda: compensation.withdraw(request.user, commitment),
         _("The commitment is withdrawn; it leaves the public list."),
@@ -208,7 +188,7 @@ def record_case(request, pk):
         data["complaint"] = _complaint_by_code(request.user, data.pop("tracking_code"))
         compensation.record_case(request.user, commitment, **data)
 
-    _attempt(request, record, _("The compensation case is recorded."), form)
+    attempt(request, record, _("The compensation case is recorded."), form)
     return redirect("complaints:compensation")
 
 
@@ -217,7 +197,7 @@ def record_case(request, pk):
 def record_recovery(request, pk):
     case = get_scoped_or_404(CompensationCase.objects, request.user, pk=pk)
     form = RecoveryForm(request.POST, prefix=f"r{pk}")
-    _attempt(
+    attempt(
         request,
         lambda: compensation.record_recovery(
             request.user,

@@ -9,12 +9,11 @@ from django.views.decorators.http import require_POST
 from enterprises.models import Enterprise
 from portal.access import ENTERPRISE, PROVINCIAL, STAFF_ROLES, get_scoped_or_404, roles_required
 from portal.scoping import enterprise_ids, public_rows, scoped
-from portal.workflow_views import apply_posted, transition_buttons
+from portal.workflow_views import apply_posted, attempt, transition_buttons
 
 from ..forms import TrustworthyApplicationForm
 from ..models import TrustworthyCandidate
 from ..services import trustworthy
-from .third_parties import _attempt
 
 
 def public_list(request):
@@ -58,7 +57,7 @@ def candidates(request):
 def apply(request, pk):
     enterprise = get_scoped_or_404(Enterprise.objects, request.user, pk=pk)
     form = TrustworthyApplicationForm(request.POST, prefix=f"e{pk}")
-    _attempt(
+    attempt(
         request,
         lambda: trustworthy.apply(request.user, enterprise, **form.cleaned_data),
         _("The application is sent to your regulator."),
