@@ -98,8 +98,13 @@ def _section(index, section, snapshot, figures):
         "id": f"section-{index}",
         "heading": f"{chinese_numeral(index)}、{section['title']}",
         "figures": rows,
-        "chart": _trend_chart(rows, snapshot)
-        or _figure_chart(section["title"], rows, snapshot["unit"]["name"]),
+        "no_data": bool(rows) and not has_data(rows),
+        "chart": (
+            _trend_chart(rows, snapshot)
+            or _figure_chart(section["title"], rows, snapshot["unit"]["name"])
+        )
+        if has_data(rows)
+        else "",
         "measures": [m for m in snapshot["measures"] if task and m["task"] == task],
         "paragraphs": _paragraphs(snapshot["texts"].get(section["key"], "")),
         "attachments": snapshot["attachments"] if section["key"] == ATTACHMENTS else [],
@@ -117,12 +122,21 @@ def chart_image(svg, alt=""):
 
 
 def _figure_chart(title, rows, unit_name):
-    """A bar chart of a task's figures when there are at least two."""
-    if len(rows) < 2:
+    """A bar chart of the task's figures that share its most common unit (measures and
+    people trained never share an axis), when there are at least two of them."""
+    units = [row["unit"] for row in rows]
+    common = max(units, key=units.count) if units else None
+    shown = [row for row in rows if row["unit"] == common]
+    if len(shown) < 2:
         return ""
-    labels = [row["label"] for row in rows]
-    svg = bar_chart(labels, [(unit_name, [row["value"] for row in rows])], title=title)
-    return chart_image(svg, title)
+    labels = [row["label"] for row in shown]
+    svg = bar_chart(labels, [(unit_name, [row["value"] for row in shown])], title=title)
+    return chart_image(svg, f"{title} ({common})")
+
+
+def has_data(rows):
+    """Whether any figure of the section is more than zero (else no chart, a line says so)."""
+    return any(row["value"] for row in rows)
 
 
 def _trend_chart(rows, snapshot):

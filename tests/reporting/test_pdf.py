@@ -147,3 +147,40 @@ def test_a_zip_with_a_report_over_the_page_limit_fails_naming_it(
     job = Job.objects.get()
     assert job.status == Job.Status.FAILED and not job.result_file
     assert job.message.startswith("2019-440000-v1.pdf：未生成 PDF")
+
+
+def _charted(snapshot):
+    from reporting.services.pdfs import report_context
+
+    return {s["heading"]: s for s in report_context(snapshot)["sections"]}
+
+
+def test_a_section_whose_figures_are_all_zero_says_so_instead_of_a_chart(version):
+    snapshot = dict(version.snapshot)
+    snapshot["history"] = []
+    snapshot["figures"] = [
+        {**f, "value": 0} if f["task"] == 1 else f for f in version.snapshot["figures"]
+    ]
+    first = next(iter(_charted(snapshot).values()))
+    assert first["figures"] and first["no_data"] and first["chart"] == ""
+    snapshot["figures"] = [
+        {**f, "value": 3} if f["task"] == 1 else f for f in version.snapshot["figures"]
+    ]
+    assert not next(iter(_charted(snapshot).values()))["no_data"]
+
+
+def test_figures_of_different_units_never_share_a_chart(version):
+    snapshot = dict(version.snapshot)
+    snapshot["history"] = []
+    task_1 = [f for f in version.snapshot["figures"] if f["task"] == 1][:2]
+    others = [f for f in version.snapshot["figures"] if f["task"] != 1]
+    one_each = [
+        {**task_1[0], "value": 1, "unit": "项"},
+        {**task_1[1], "value": 12800, "unit": "人"},
+    ]
+    snapshot["figures"] = one_each + others
+    first = next(iter(_charted(snapshot).values()))
+    assert first["chart"] == ""  # one figure per unit: nothing to compare on one axis
+    same = [{**task_1[0], "value": 1, "unit": "项"}, {**task_1[1], "value": 4, "unit": "项"}]
+    snapshot["figures"] = same + others
+    assert "(项)" in str(next(iter(_charted(snapshot).values()))["chart"])
