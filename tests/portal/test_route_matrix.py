@@ -78,6 +78,16 @@ def _models():
         "complaints:odr_leave": c.OdrEnterprise,
         "complaints:extend": c.Complaint,
         "complaints:extension_decide": c.VerificationExtension,
+        "complaints:mediation_body_toggle": c.MediationBody,
+        "complaints:refer": c.Complaint,
+        "complaints:referral_outcome": c.MediationReferral,
+        "complaints:commit": e.Enterprise,
+        "complaints:withdraw": c.CompensationCommitment,
+        "complaints:record_case": c.CompensationCommitment,
+        "complaints:recovery": c.CompensationCase,
+        "complaints:trustworthy_apply": e.Enterprise,
+        "complaints:trustworthy_decide": c.TrustworthyCandidate,
+        "complaints:after_sales_follow_up": c.AfterSalesRecord,
         **{
             f"complaints:{name}": c.Publication
             for name in (
@@ -197,6 +207,7 @@ PUBLIC = {
     "enterprises:public_declaration", "favicon", "csp_report", "complaints:file",
     "complaints:filed", "complaints:track", "complaints:status", "complaints:rate",
     "complaints:publicity", "complaints:publicity_detail", "complaints:publicity_download",
+    "complaints:committed", "complaints:trustworthy_public",
     "credit:public", "credit:public_abnormal", "credit:public_serious", "credit:public_penalties",
     "credit:bulletins", "credit:warnings", "credit:warnings_archive", "credit:warnings_feed",
     "credit:warning",
