@@ -15,6 +15,8 @@ from django.db.models import Avg, Count, IntegerField, Q, Subquery, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.figures import figure
+
 from .models import (
     AfterSalesRecord,
     CompensationCase,
@@ -26,10 +28,6 @@ from .models import (
 from .services import after_sales
 
 Kind = Complaint.Kind
-
-
-def figure(task, key, label, value, unit):
-    return {"task": task, "key": key, "label": label, "value": value or 0, "unit": unit}
 
 
 def metrics(reporting_unit, period_start, period_end):

@@ -11,13 +11,11 @@ double-random inspections (task 4) come from ``metrics_inspections``.
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
+from portal.figures import figure
+
 from . import metrics_inspections
 from .models import AbnormalListing, ConsumerWarning, Penalty, SeriousListing
 from .risk_metrics import risk_figures
-
-
-def figure(task, key, label, value, unit):
-    return {"task": task, "key": key, "label": label, "value": value or 0, "unit": unit}
 
 
 def _penalties(unit, start, end):

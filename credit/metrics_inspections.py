@@ -7,12 +7,10 @@ period, and how many of those were public within 20 working days of their conclu
 from django.db.models import Count, F, Q
 from django.utils.translation import gettext_lazy as _
 
+from portal.figures import figure
+
 from . import inspection_rules
 from .models import Inspection, InspectionPlan
-
-
-def figure(task, key, label, value, unit):
-    return {"task": task, "key": key, "label": label, "value": value or 0, "unit": unit}
 
 
 def metrics(reporting_unit, period_start, period_end):

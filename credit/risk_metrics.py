@@ -7,6 +7,8 @@ submitted); one grouped count over the narrow class table.
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
+from portal.figures import figure
+
 from .models import EnterpriseRiskClass, RiskClass, RiskOverride
 
 LABELS = {
@@ -15,11 +17,6 @@ LABELS = {
     RiskClass.C: _("Enterprises in credit risk class C (higher)"),
     RiskClass.D: _("Enterprises in credit risk class D (high)"),
 }
-
-
-def figure(task, key, label, value, unit):
-    """One figure in reporting's shape (as credit.metrics makes them)."""
-    return {"task": task, "key": key, "label": label, "value": value or 0, "unit": unit}
 
 
 def risk_figures(reporting_unit, period_start, period_end):

@@ -11,6 +11,8 @@ dates cover that day and it has not been suspended, revoked or cancelled.
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
+from portal.figures import figure
+
 from .models import (
     Certificate,
     Enterprise,
@@ -21,11 +23,6 @@ from .models import (
     StandardDeclaration,
 )
 from .services.certificates import SME_SIZES
-
-
-def figure(task, key, label, value, unit):
-    """One figure in the shape reporting expects."""
-    return {"task": task, "key": key, "label": label, "value": value or 0, "unit": unit}
 
 
 def _pledges(unit, start, end):

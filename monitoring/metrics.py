@@ -14,14 +14,12 @@ released average overall score. Kept apart from the survey indices (tasks 3 and 
 from django.db.models import Avg, Count, Q
 from django.utils.translation import gettext_lazy as _
 
+from portal.figures import figure
+
 from .models import Evaluation, IndexResult, Response, Wave
 from .sectors import PUBLIC_PREFIX
 
 Level = IndexResult.Level
-
-
-def figure(task, key, label, value, unit):
-    return {"task": task, "key": key, "label": label, "value": value or 0, "unit": unit}
 
 
 def metrics(reporting_unit, period_start, period_end):

@@ -19,8 +19,6 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.utils.functional import SimpleLazyObject
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from .crypto import EncryptedTextField
 
@@ -32,25 +30,6 @@ NOT_AUDITED = {"portal.AuditEntry", "portal.Job", "portal.LoginThrottle", "porta
 SECRET_FIELDS = {"password", "key", "token"}
 NOISE_FIELDS = {"last_login"}
 MAX_VALUE_LENGTH = 2000
-# What the details of events (record_event) are called on the pages.
-EVENT_DETAILS = {
-    "address": gettext_lazy("IP address"),
-    "by": gettext_lazy("by"),
-    "codes": gettext_lazy("evaluation codes"),
-    "device": gettext_lazy("device"),
-    "expires_at": gettext_lazy("expires at"),
-    "failures": gettext_lazy("failures"),
-    "file": gettext_lazy("file"),
-    "filters": gettext_lazy("filters"),
-    "format": gettext_lazy("format"),
-    "key": gettext_lazy("key"),
-    "kind": gettext_lazy("kind"),
-    "locked_until": gettext_lazy("locked until"),
-    "name": gettext_lazy("name"),
-    "recovery_codes": gettext_lazy("recovery codes"),
-    "rows": gettext_lazy("rows"),
-    "username": gettext_lazy("username"),
-}
 
 
 @dataclass
@@ -169,36 +148,6 @@ def diff(before, after):
     """{field: [before, after]} for the fields that differ."""
     keys = sorted(set(before) | set(after))
     return {k: [before.get(k), after.get(k)] for k in keys if before.get(k) != after.get(k)}
-
-
-def shown_changes(model, changes):
-    """[(label, before, after)]: recorded changes as pages show them, in words.
-
-    A field is named by its verbose name and a choice by its label (a workflow log's
-    statuses too); the details of an event by EVENT_DETAILS. Anything else is shown
-    as recorded.
-    """
-    fields = {f.attname: f for f in model._meta.concrete_fields} if model else {}
-    status_label = getattr(model, "status_label", None)  # a workflow's log (StatusLog)
-    rows = []
-    for key, (before, after) in changes.items():
-        field = fields.get(key)
-        if status_label and key in ("from_status", "to_status"):
-            before, after = (status_label(v) if v else v for v in (before, after))
-        # gettext again: a library's verbose names (django-otp's) are plain strings.
-        label = _(str(field.verbose_name)) if field else EVENT_DETAILS.get(key, key)
-        rows.append((label, _shown(field, before), _shown(field, after)))
-    return rows
-
-
-def _shown(field, value):
-    if isinstance(value, list):
-        return ", ".join(str(_shown(field, item)) for item in value) or None
-    if isinstance(value, bool):
-        return _("yes") if value else _("no")
-    if field is not None and field.choices:
-        return dict(field.flatchoices).get(value, value)
-    return value
 
 
 def reporting_unit_id_of(instance):

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
+from .audit_display import shown_changes
 from .limits import REASON, text_limit
 from .scoping import Scope
 
@@ -288,8 +289,6 @@ class AuditEntry(models.Model):
     @property
     def shown_changes(self):
         """The changes as pages show them: [(field label, before, after)] (portal.audit)."""
-        from .audit import shown_changes
-
         return shown_changes(self.content_type.model_class(), self.changes)
 
 
