@@ -15,7 +15,7 @@ from rest_framework import serializers
 from rest_framework.routers import SimpleRouter
 
 from portal.access import EVERY_ROLE, STAFF_ROLES
-from portal.api.filters import PortalFilterSet
+from portal.api.filters import PortalFilterSet, StrictBooleanFilter
 from portal.api.transitions import transition_action
 from portal.api.viewsets import ScopedReadOnlyViewSet
 
@@ -156,7 +156,7 @@ class SurveyWaveSerializer(serializers.ModelSerializer):
 
 
 class WaveFilter(PortalFilterSet):
-    national = django_filters.BooleanFilter(field_name="reporting_unit", lookup_expr="isnull")
+    national = StrictBooleanFilter(field_name="reporting_unit", lookup_expr="isnull")
     ends_after = django_filters.DateFilter(field_name="period_end", lookup_expr="gte")
     starts_before = django_filters.DateFilter(field_name="period_start", lookup_expr="lte")
 

@@ -140,3 +140,6 @@ def test_a_wrong_filter_is_refused_naming_it(world, hq_user):
     refused = api(hq_user).get(INDICES, {"level": "planet"})
     assert refused.status_code == 400
     assert list(refused.json()["error"]["fields"]) == ["level"]
+    refused = api(hq_user).get(WAVES, {"national": "1.2e+159"})
+    assert refused.status_code == 400
+    assert list(refused.json()["error"]["fields"]) == ["national"]
