@@ -10,6 +10,7 @@ called "标记企业<unit>-<n>号", so a page that leaks one shows its name.
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.paginator import Page
+from django.db import transaction
 from django.db.models import Model, QuerySet
 from django.forms import BaseForm, BaseFormSet, BaseModelFormSet, ModelChoiceField
 from django.utils.functional import SimpleLazyObject
@@ -30,21 +31,38 @@ MARKER_UNITS = ("440000", "330000")
 # Pages that show another unit's operator by design: a transfer offers the receiving unit
 # a complaint about an operator the sender found in its registry (first-inquiry duty).
 SHOWS_SENDERS_OPERATORS = {"complaints:transfers"}
+# One worker runs the whole module, so the markers are made once, not once per switch.
+pytestmark = pytest.mark.xdist_group("list_matrix")
+
+
+@pytest.fixture(scope="module")
+def markers(django_db_setup, django_db_blocker):
+    """One object of every model in each of the two units; the pledges wait for review.
+
+    Made once per module inside a transaction that is rolled back after the last test:
+    each test runs in a savepoint of it, so tests still cannot see each other's writes.
+    """
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            made = {
+                unit: [scope_objects.make_model(label, unit) for label in scope_objects.MAKERS]
+                for unit in MARKER_UNITS
+            }
+            Pledge.objects.update(status=Pledge.Status.SUBMITTED)
+            yield made | {"viewers": _make_viewers()}
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
 
 
 @pytest.fixture
-def markers(db):
-    """One object of every model in each of the two units; the pledges wait for review."""
-    made = {
-        unit: [scope_objects.make_model(label, unit) for label in scope_objects.MAKERS]
-        for unit in MARKER_UNITS
-    }
-    Pledge.objects.update(status=Pledge.Status.SUBMITTED)
-    return made
+def viewers(db, markers):
+    return markers["viewers"]
 
 
-@pytest.fixture
-def viewers(markers):
+def _make_viewers():
     """A user of each role; the enterprise user acts for one Guangdong marker enterprise."""
     acting_for = Pledge.objects.filter(enterprise__reporting_unit__code="440000").first().enterprise
     member = factories.enterprise_user()
