@@ -41,6 +41,11 @@ def live_figures(report):
     return collect(report.reporting_unit, report.round.period_start, report.round.period_end)
 
 
+def figures_to_show(report):
+    """What submitting would freeze while the report is editable; the frozen figures after."""
+    return live_figures(report) if report.is_editable else report.figures
+
+
 def refresh_figures(report, now=None):
     """Recompute a report's live figures (a submission waits for this, never mixes)."""
     with transaction.atomic():

@@ -30,7 +30,7 @@ def _report(request, pk):
 
 
 def _sections(report):
-    figures = by_task(report.figures)
+    figures = by_task(reports.figures_to_show(report))
     measures = reports.measures_of(report)
     rows = []
     for section in report.round.sections:
