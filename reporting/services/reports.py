@@ -227,9 +227,12 @@ REPORT = Workflow(
                    does=_freeze_if_complete),
         Transition("return", ("submitted",), "returned", (HEADQUARTERS,),
                    gettext_lazy("Return with comments"), reason_required=True,
-                   then=mail_status, style="danger"),
+                   then=mail_status, style="warning", confirm=gettext_lazy(
+                       "Return the report to the unit with your comment? It will have to "
+                       "resubmit it.")),
         Transition("accept", ("submitted",), "accepted", (HEADQUARTERS,), gettext_lazy("Accept"),
-                   then=mail_status),
+                   then=mail_status, style="primary", confirm=gettext_lazy(
+                       "Accept the report? It cannot be changed any more.")),
     ],
     closed={"accepted": gettext_lazy("The report was accepted; it cannot be changed any more.")},
 )  # fmt: skip

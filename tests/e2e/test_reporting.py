@@ -36,6 +36,8 @@ def transition(page, action, comment=""):
     if comment:
         page.fill("[data-testid=transitions] textarea[name=reason]", comment)
     click(page, f"[data-testid=transitions] button[value={action}]")
+    if page.locator("[data-testid=confirm]").count():
+        click(page, "[data-testid=confirm] button[name=confirmed]")
 
 
 def status(page):
