@@ -15,6 +15,42 @@ MENU = [
     Entry(_("Make a complaint"), "complaints:file", VISITORS, order=1010),
 ]
 
+# Handling complaints and everything around it; the public pages stay open to all.
+MARKET_WORK = (
+    "complaints:list",
+    "complaints:record",
+    "complaints:detail",
+    "complaints:act",
+    "complaints:decide",
+    "complaints:reply",
+    "complaints:take",
+    "complaints:transfer*",
+    "complaints:parties_told",
+    "complaints:extend",
+    "complaints:extension_decide",
+    "complaints:attachment",
+    "complaints:publicity_manage",
+    "complaints:publicity_draft",
+    "complaints:publicity_compute",
+    "complaints:publicity_publish",
+    "complaints:publicity_action",
+    "complaints:odr*",
+    "complaints:mediation_bod*",
+    "complaints:refer*",
+    "complaints:compensation",
+    "complaints:commit",
+    "complaints:withdraw",
+    "complaints:record_case",
+    "complaints:recovery",
+    "complaints:after_sales*",
+    "complaints:trustworthy",
+    "complaints:trustworthy_apply",
+    "complaints:trustworthy_decide",
+    "complaints:rule_set*",
+    "complaints:anonymisation_log",
+    "complaints:routing_rule*",
+)
+
 AREAS = [
     Area(
         _("Complaints"),

@@ -15,6 +15,29 @@ MENU = [
     Entry(_("Inspection results"), "credit:public_results", VISITORS, order=1031),
 ]
 
+# Credit files and lists, risk classes and inspections; the public pages stay open to all.
+MARKET_WORK = (
+    "credit:find",
+    "credit:work",
+    "credit:file",
+    "credit:propose_*",
+    "credit:penalty*",
+    "credit:abnormal*",
+    "credit:serious*",
+    "credit:warnings_manage",
+    "credit:warning_*",
+    "credit:risk*",
+    "credit:item*",
+    "credit:inspector*",
+    "credit:objects",
+    "credit:plan_*",
+    "credit:inspection*",
+    "credit:recuse",
+    "credit:assistance*",
+    "credit:notices",
+    "credit:acknowledge",
+)
+
 AREAS = [
     Area(
         _("Credit supervision"),

@@ -16,6 +16,21 @@ MENU = [
     Entry(_("Public standards"), "enterprises:public_declarations", VISITORS, order=1001),
 ]
 
+# Reviewing claims, pledges, standards and certificates and writing the registry;
+# the DRC reads the registry.
+MARKET_WORK = (
+    "enterprises:create",
+    "enterprises:edit",
+    "enterprises:import*",
+    "enterprises:claim*",
+    "enterprises:pledge*",
+    "enterprises:recogni*",
+    "enterprises:declaration*",
+    "enterprises:draw*",
+    "enterprises:sample_outcome",
+    "enterprises:certificate*",
+)
+
 AREAS = [
     Area(
         _("Quality pledges"),

@@ -11,6 +11,9 @@ MENU = [
     Entry(_("Evaluate a service"), "monitoring:evaluate", VISITORS, order=1020),
 ]
 
+# Moderating consumers' evaluations; the surveys' figures stay readable by the DRC.
+MARKET_WORK = ("monitoring:evaluation_review", "monitoring:evaluation", "monitoring:evaluation_act")
+
 AREAS = [
     Area(
         _("Service-quality monitoring"),

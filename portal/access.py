@@ -1,5 +1,6 @@
 """Role checks for views and the API; scoping of rows lives in portal.scoping."""
 
+from fnmatch import fnmatchcase
 from functools import wraps
 
 from django.contrib.auth.mixins import AccessMixin
@@ -8,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from rest_framework.permissions import BasePermission
 
+from .discovery import app_modules
 from .scoping import scoped
 
 # The one set of role names (the values of portal.models.User.Role).
@@ -16,6 +18,10 @@ PROVINCIAL = "provincial"
 ENTERPRISE = "enterprise"
 STAFF_ROLES = (HEADQUARTERS, PROVINCIAL)
 EVERY_ROLE = (HEADQUARTERS, PROVINCIAL, ENTERPRISE)
+
+# The agencies' kinds (the values of portal.models.Agency.Kind).
+MARKET = "market"
+DRC = "drc"
 
 
 def has_role(user, *roles):
@@ -52,6 +58,43 @@ class RoleRequiredMixin(AccessMixin):
             self.raise_exception = True
             return self.handle_no_permission()
         return super().dispatch(request, *args, **kwargs)
+
+
+def agency_kind(user):
+    """The kind of agency the user works for; None for visitors and enterprise users."""
+    return user.agency.kind if user.is_authenticated and user.agency_id else None
+
+
+def _market_work():
+    return [pattern for _config, module in app_modules("navigation")
+            for pattern in getattr(module, "MARKET_WORK", ())]  # fmt: skip
+
+
+def may_open(user, url_name):
+    """Whether the user's agency does the work of the page named ``url_name``.
+
+    The pages an app's ``navigation.py`` lists in ``MARKET_WORK`` (glob patterns of
+    URL names such as ``"app:review*"``) are the market regulator's: staff of
+    any other agency (the DRC) get no link to them and a 403. Roles still apply.
+    """
+    kind = agency_kind(user)
+    if kind in (None, MARKET) or not url_name:
+        return True
+    return not any(fnmatchcase(url_name, pattern) for pattern in _market_work())
+
+
+class AgencyWorkMiddleware:
+    """Answers 403 when a page is another agency's work (see ``may_open``)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if not may_open(request.user, request.resolver_match.view_name):
+            raise PermissionDenied
 
 
 def get_scoped_or_404(queryset, user, **lookup):

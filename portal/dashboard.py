@@ -6,8 +6,10 @@ them in app order. The panels for the core are defined here.
 
 from dataclasses import dataclass, field
 
+from django.urls import Resolver404, resolve
 from django.utils.translation import gettext_lazy as _
 
+from .access import may_open
 from .discovery import app_modules
 
 
@@ -24,14 +26,30 @@ class Panel:
 
 
 def panels_for(request):
-    """Every app's panels for this request's user, in order."""
+    """Every app's panels for this request's user, in order, without other agencies' work."""
     collected = []
     for _config, module in app_modules("dashboard"):
         if module.__name__ == __name__:
             collected.extend(core_panels(request))
         else:
             collected.extend(module.panels(request))
-    return sorted(collected, key=lambda panel: panel.order)
+    own = [panel for panel in collected if _keep_own_work(panel, request.user)]
+    return sorted(own, key=lambda panel: panel.order)
+
+
+def _keep_own_work(panel, user):
+    """Drop the links to pages of another agency's work, and a panel that only led there."""
+    if not panel.links:
+        return True
+    panel.links = [(label, url) for label, url in panel.links if _may_follow(user, url)]
+    return bool(panel.links)
+
+
+def _may_follow(user, url):
+    try:
+        return may_open(user, resolve(url.split("?")[0]).view_name)
+    except Resolver404:
+        return True
 
 
 def core_panels(request):

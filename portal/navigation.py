@@ -5,6 +5,9 @@ An app's ``<app>/navigation.py`` may define
 - ``MENU = [Entry(label, url_name, roles, order), ...]``: links in the bar for
   the given roles (``VISITORS`` for people not signed in), sorted by ``order``
   across apps; an entry whose URL does not exist yet is left out;
+- ``MARKET_WORK = ("app:name*", ...)``: the URL names of the pages that are the
+  market regulator's work, hidden from and refused to other agencies' staff
+  (``portal.access.may_open``);
 - ``AREAS = [Area(title, description, path, order, roles), ...]``: cards on the home
   page, shown only once the path resolves and only to the roles that may open it
   (visitors too by default: a login-only area sends them to the login page).
@@ -17,7 +20,7 @@ from dataclasses import dataclass
 from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 from django.utils.translation import gettext_lazy as _
 
-from .access import EVERY_ROLE, HEADQUARTERS, STAFF_ROLES
+from .access import EVERY_ROLE, HEADQUARTERS, STAFF_ROLES, may_open
 from .discovery import app_modules
 
 VISITORS = (None,)  # people who are not signed in
@@ -61,11 +64,11 @@ def _contributed(name):
 
 
 def menu_for(user, current_path=""):
-    """The bar's links for this user; the longest URL the page starts with is active."""
+    """The bar's links for this user's role and agency; the longest matching URL is active."""
     role = user.role if user.is_authenticated else None
     items = []
     for entry in _contributed("MENU"):
-        if role not in entry.roles:
+        if role not in entry.roles or not may_open(user, entry.url_name):
             continue
         try:
             url = reverse(entry.url_name)

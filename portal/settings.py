@@ -79,6 +79,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "portal.accounts.IdleTimeoutMiddleware",
     "portal.two_factor.RequireVerifiedMiddleware",
+    "portal.access.AgencyWorkMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "portal.audit.AuditMiddleware",
 ]

@@ -57,6 +57,7 @@ class Transition:
     set fields on ``obj``, raise TransitionRefused, and return extra log fields.
     then(obj, log) runs after the transaction commits (e-mails).
     offered=False keeps an action off the buttons (it happens as part of another page).
+    confirm is the question a page asks before it applies the action (one that is hard to undo).
     """
 
     action: str
@@ -70,6 +71,7 @@ class Transition:
     then: object = None
     style: str = ""
     offered: bool = True
+    confirm: str = ""
 
     @property
     def asks_reason(self):

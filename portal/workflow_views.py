@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -49,6 +50,26 @@ class TransitionForm(forms.Form):
         max_length=REASON,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+
+
+def confirmation(request, workflow, obj, action):
+    """The page asking to confirm ``action`` on ``obj``, or None when it is confirmed or needs none.
+
+    A plain form posts the action again with ``confirmed``, so it works without JavaScript;
+    an action the user may not take, or missing its required reason, goes straight on to be
+    refused with the reason why.
+    """
+    transition = workflow.transition(action)
+    reason = request.POST.get("reason", "").strip()
+    if (
+        transition not in workflow.offered(obj, request.user)
+        or not transition.confirm
+        or request.POST.get("confirmed")
+        or (transition.reason_required and not reason)
+    ):
+        return None
+    context = {"object": obj, "transition": transition, "reason": reason, "action": action}
+    return render(request, "portal/confirm_transition.html", context)
 
 
 def apply_posted(request, workflow, obj, action=None):

@@ -34,7 +34,7 @@ def panels(request):
             title=_("Progress report"),
             text=text,
             links=[(_("Open the report"), report.get_absolute_url())],
-            order=20,
+            order=0 if returned else 20,  # headquarters' comment is the first thing one reads
         )
     ]
 

@@ -41,6 +41,11 @@ def live_figures(report):
     return collect(report.reporting_unit, report.round.period_start, report.round.period_end)
 
 
+def figures_to_show(report):
+    """What submitting would freeze while the report is editable; the frozen figures after."""
+    return live_figures(report) if report.is_editable else report.figures
+
+
 def refresh_figures(report, now=None):
     """Recompute a report's live figures (a submission waits for this, never mixes)."""
     with transaction.atomic():
@@ -222,9 +227,12 @@ REPORT = Workflow(
                    does=_freeze_if_complete),
         Transition("return", ("submitted",), "returned", (HEADQUARTERS,),
                    gettext_lazy("Return with comments"), reason_required=True,
-                   then=mail_status, style="danger"),
+                   then=mail_status, style="warning", confirm=gettext_lazy(
+                       "Return the report to the unit with your comment? It will have to "
+                       "resubmit it.")),
         Transition("accept", ("submitted",), "accepted", (HEADQUARTERS,), gettext_lazy("Accept"),
-                   then=mail_status),
+                   then=mail_status, style="primary", confirm=gettext_lazy(
+                       "Accept the report? It cannot be changed any more.")),
     ],
     closed={"accepted": gettext_lazy("The report was accepted; it cannot be changed any more.")},
 )  # fmt: skip

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from portal import uploads
 from portal.access import PROVINCIAL, get_scoped_or_404
 from portal.audit import history_for
-from portal.workflow_views import apply_posted, transition_buttons
+from portal.workflow_views import apply_posted, confirmation, transition_buttons
 
 from ..catalogue import ATTACHMENTS, task_of
 from ..forms import AttachmentForm, ReportTextsForm
@@ -30,7 +30,7 @@ def _report(request, pk):
 
 
 def _sections(report):
-    figures = by_task(report.figures)
+    figures = by_task(reports.figures_to_show(report))
     measures = reports.measures_of(report)
     rows = []
     for section in report.round.sections:
@@ -119,6 +119,9 @@ def _stale_form(request, current):
 def report_transition(request, pk, action):
     """Apply a workflow action (review, submit, return, accept, ...) to the report."""
     report = _report(request, pk)
+    asked = confirmation(request, reports.REPORT, report, action)
+    if asked:
+        return asked
     apply_posted(request, reports.REPORT, report, action)
     return redirect(report)
 

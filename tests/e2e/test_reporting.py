@@ -1,9 +1,10 @@
-"""Browser: the 2019 round from opening to the national summary.
+"""Browser: the 2019 round from opening to the national summary, in Chinese and in English.
 
 The schedule runs for 2019-11-01 and opens the drafts; Guangdong completes and
-submits its report; headquarters returns it with a comment; Guangdong
-resubmits; headquarters accepts it and downloads its PDF, all PDFs as a ZIP
-and the national summary.
+submits its report; headquarters returns it with a comment (confirmed first);
+Guangdong reads the comment first, on its dashboard and at the top of the report,
+and resubmits; headquarters accepts it and downloads its PDF, all PDFs as a ZIP
+and the national summary (the jobs run through Celery).
 """
 
 import io
@@ -62,19 +63,67 @@ def fetch(page, base_url, link):
     return page.request.get(base_url + link.get_attribute("href"))
 
 
-def switch_user(page, login, user):
-    """Log out (the login fixture would click the header's log-out button) and log in."""
+def switch_user(page, base_url, login, user, language):
+    """Log out, choose the language on the login page as a person would, and log in."""
     page.context.clear_cookies()
+    page.goto(f"{base_url}/accounts/login/")
+    if language != "zh-hans":
+        with page.expect_navigation():
+            page.select_option("#language-select", language)
     login(page, user)
 
 
+# What a person reads at each step, in each language.
+TEXTS = {
+    "zh-hans": {
+        "comment": "请补充第三部分服务质量监测的数据来源。",
+        "submitted": "已提交",
+        "confirm_return": "将报告连同意见退回报送单位？",
+        "returned": "已退回（附意见）",
+        "returned_by": "退回：",
+        "dashboard_comment": "总部意见：",
+        "confirm_accept": "确认接收该报告？",
+        "accepted": "已采纳",
+        "download": "下载结果",
+    },
+    "en": {
+        "comment": "Please give the source of the monitoring figures in part 3.",
+        "submitted": "Submitted",
+        "confirm_return": "Return the report to the unit with your comment?",
+        "returned": "Returned with comments",
+        "returned_by": "Returned by",
+        "dashboard_comment": "Headquarters' comment: ",
+        "confirm_accept": "Accept the report? It cannot be changed any more.",
+        "accepted": "Accepted",
+        "download": "Download the result",
+    },
+}
+
+
+def confirm(page, question):
+    """The confirmation page asks its question; confirm."""
+    assert question in page.locator("[data-testid=confirm]").inner_text()
+    click(page, "[data-testid=confirm] button[name=confirmed]")
+
+
+def download(page, base_url, form, text):
+    """Start a job from the form, wait for it on its page, download what it made."""
+    click(page, f"form[action$='{form}'] button")
+    assert page.locator("[data-testid=job]").get_attribute("data-status") == "done"
+    link = page.locator("a[href$='/download/']")
+    assert link.inner_text() == text
+    return fetch(page, base_url, link)
+
+
+@pytest.mark.parametrize("language", ["zh-hans", "en"])
 def test_round_2019_from_opening_to_the_national_summary(
-    live_server, page, login, province_user, hq_user, opened_2019, screenshot
+    live_server, page, login, province_user, hq_user, opened_2019, screenshot, language
 ):
+    texts = TEXTS[language]
     assert ProgressReport.objects.filter(round=opened_2019, status="draft").count() == 37
     report = ProgressReport.objects.get(round=opened_2019, reporting_unit__code="440000")
 
-    switch_user(page, login, province_user)
+    switch_user(page, live_server.url, login, province_user, language)
     open_own_report(page, live_server.url)
     assert page.locator("[data-testid=missing] li").count() == 18
     write_everything(page)
@@ -85,49 +134,50 @@ def test_round_2019_from_opening_to_the_national_summary(
     click(page, "form[action$='/attach/'] button[type=submit]")
     transition(page, "review")
     transition(page, "submit")
-    report.refresh_from_db()
-    assert report.status == "submitted" and report.versions.count() == 1
-    screenshot(page, "reporting-submitted")
+    assert status(page) == texts["submitted"]
+    assert report.versions.count() == 1
+    screenshot(page, f"reporting-submitted-{language}")
 
-    switch_user(page, login, hq_user)
+    switch_user(page, live_server.url, login, hq_user, language)
     page.goto(f"{live_server.url}/reporting/")
     click(page, f"[data-testid=rounds] a[href='{opened_2019.get_absolute_url()}']")
     assert page.locator("[data-testid=status-table] tbody tr").count() == 37
     click(page, "[data-unit='440000'] a[href^='/reporting/reports/']")
-    transition(page, "return", "请补充第三部分服务质量监测的数据来源。")
-    assert (
-        "请补充第三部分服务质量监测的数据来源。"
-        in page.locator("[data-testid=status-history]").inner_text()
-    )
+    screenshot(page, f"reporting-headquarters-buttons-{language}")
+    transition(page, "return", texts["comment"])
+    screenshot(page, f"reporting-confirm-return-{language}")
+    confirm(page, texts["confirm_return"])
+    assert status(page) == texts["returned"]
 
-    switch_user(page, login, province_user)
+    switch_user(page, live_server.url, login, province_user, language)
+    page.goto(f"{live_server.url}/dashboard/")
+    first_card = page.locator("[data-testid=dashboard] .card").first.inner_text()
+    assert texts["dashboard_comment"] + texts["comment"] in first_card
+    screenshot(page, f"reporting-dashboard-returned-{language}")
     open_own_report(page, live_server.url)
+    first = page.locator("main [role=alert], main .card").first
+    assert first.get_attribute("data-testid") == "return-comment"
+    assert texts["returned_by"] in first.inner_text() and texts["comment"] in first.inner_text()
+    screenshot(page, f"reporting-returned-{language}")
     click(page, "a[href$='/edit/']")
     page.fill("textarea[name=task-3]", "数据来源：全省服务质量监测抽样调查，样本量一万二千份。")
     click(page, "main form button[type=submit]")
     transition(page, "resubmit")
-    report.refresh_from_db()
-    assert report.status == "submitted" and report.versions.count() == 2
+    assert status(page) == texts["submitted"]
+    assert report.versions.count() == 2
 
-    switch_user(page, login, hq_user)
+    switch_user(page, live_server.url, login, hq_user, language)
     page.goto(f"{live_server.url}{report.get_absolute_url()}")
     transition(page, "accept")
-    report.refresh_from_db()
-    assert report.status == "accepted"
-    click(page, "form[action$='/pdf/'] button")
-    assert page.locator("[data-testid=job]").get_attribute("data-status") == "done"
-    pdf = fetch(page, live_server.url, page.locator("a[href$='/download/']"))
+    confirm(page, texts["confirm_accept"])
+    assert status(page) == texts["accepted"]
+    pdf = download(page, live_server.url, "/pdf/", texts["download"])
     assert pdf.headers["content-type"] == "application/pdf" and pdf.body()[:5] == b"%PDF-"
 
     page.goto(f"{live_server.url}{opened_2019.get_absolute_url()}")
-    screenshot(page, "reporting-round-status")
-    click(page, "form[action$='/zip/'] button")
-    assert page.locator("[data-testid=job]").get_attribute("data-status") == "done"
-    archive = fetch(page, live_server.url, page.locator("a[href$='/download/']"))
+    archive = download(page, live_server.url, "/zip/", texts["download"])
     assert zipfile.ZipFile(io.BytesIO(archive.body())).namelist() == ["2019-440000-v2.pdf"]
 
     page.goto(f"{live_server.url}{opened_2019.get_absolute_url()}")
-    click(page, "form[action$='/summary/'] button")
-    assert page.locator("[data-testid=job]").get_attribute("data-status") == "done"
-    summary = fetch(page, live_server.url, page.locator("a[href$='/download/']"))
+    summary = download(page, live_server.url, "/summary/", texts["download"])
     assert summary.body()[:5] == b"%PDF-"

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from django.test import Client
 
+from tests import factories
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -97,7 +99,8 @@ def test_home_links_every_area_whose_pages_exist(client):
 def test_every_area_on_the_home_page_opens_for_whoever_sees_it(
     client_for, hq_user, province_user, enterprise_user
 ):
-    for user in (hq_user, province_user, enterprise_user):
+    drc_user = factories.provincial_user("440000", kind="drc", username="gd_drc")
+    for user in (hq_user, province_user, drc_user, enterprise_user):
         client = client_for(user)
         areas = re.findall(
             r'class="card card--link" href="([^"]+)"', client.get("/").content.decode()

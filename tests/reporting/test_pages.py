@@ -97,7 +97,9 @@ def test_headquarters_return_with_a_comment(client_for, province_user, hq_user, 
     REPORT.apply(guangdong_report, "submit", province_user)
     url = reverse("reporting:report_transition", args=[guangdong_report.pk, "return"])
 
-    response = client_for(hq_user).post(url, {"reason": "请补充典型案例。"}, follow=True)
+    response = client_for(hq_user).post(
+        url, {"reason": "请补充典型案例。", "confirmed": "1"}, follow=True
+    )
 
     assert "请补充典型案例。" in response.text
     assert ProgressReport.objects.get(pk=guangdong_report.pk).status == "returned"
