@@ -6,6 +6,10 @@ neither ``collectstatic`` nor a web server. Only ``file:`` and ``data:`` URLs
 are fetched: documents embed their charts (``portal.charts``) as ``<img>``
 data URIs and never reach out to the network.
 
+The official faces come from the Fandol font files in ``PORTAL_PDF_FONT_DIR``:
+each file present becomes an ``@font-face`` (family ``FandolFang``, ``FandolSong``,
+``FandolHei``, ``FandolKai``) that every render adds to the document's styles.
+
 Rendering is long work: call it from a Celery task (``portal.jobs``), never inside a
 web request. A document of more than ``PORTAL_PDF_MAX_PAGES`` pages is refused with
 ``TooManyPages``, which fails its job with a message for the user.
@@ -13,11 +17,12 @@ web request. A document of more than ``PORTAL_PDF_MAX_PAGES`` pages is refused w
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 from django.conf import settings
 from django.utils.translation import gettext as _
-from weasyprint import HTML
+from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
@@ -29,6 +34,16 @@ GBT9704_CSS = STATIC_DIR / "portal" / "pdf" / "gbt9704.css"
 
 # One font configuration for the whole process: fontconfig is scanned once.
 FONT_CONFIG = FontConfiguration()
+
+# file name -> (family, weight) of the Fandol faces the stylesheet names.
+FANDOL_FACES = {
+    "FandolFang-Regular.otf": ("FandolFang", 400),
+    "FandolSong-Regular.otf": ("FandolSong", 400),
+    "FandolSong-Bold.otf": ("FandolSong", 700),
+    "FandolHei-Regular.otf": ("FandolHei", 400),
+    "FandolHei-Bold.otf": ("FandolHei", 700),
+    "FandolKai-Regular.otf": ("FandolKai", 400),
+}
 
 
 class TooManyPages(Refused):
@@ -49,11 +64,29 @@ class TooManyPages(Refused):
         return _("%(document)s: %(reason)s") % {"document": self.document, "reason": message}
 
 
+def font_faces_css() -> str:
+    """@font-face rules for the Fandol font files present in PORTAL_PDF_FONT_DIR."""
+    directory = Path(settings.PORTAL_PDF_FONT_DIR)
+    rules = [
+        f'@font-face {{ font-family: "{family}"; font-weight: {weight}; '
+        f'src: url("{(directory / name).as_uri()}"); }}'
+        for name, (family, weight) in FANDOL_FACES.items()
+        if (directory / name).is_file()
+    ]
+    return "\n".join(rules)
+
+
+@cache
+def font_faces() -> CSS:
+    """The @font-face stylesheet, parsed once per process (it registers the fonts)."""
+    return CSS(string=font_faces_css(), font_config=FONT_CONFIG)
+
+
 def render_pdf(html: str, *, base_url: str | None = None) -> bytes:
     """Render an HTML string to PDF bytes (relative URLs resolve against base_url)."""
     fetcher = URLFetcher(allowed_protocols=("file", "data"))
     html = HTML(string=html, base_url=base_url or BASE_URL, url_fetcher=fetcher)
-    document = html.render(font_config=FONT_CONFIG)
+    document = html.render(stylesheets=[font_faces()], font_config=FONT_CONFIG)
     limit = settings.PORTAL_PDF_MAX_PAGES
     if len(document.pages) > limit:
         raise TooManyPages(len(document.pages), limit)

@@ -15,8 +15,8 @@ from django.utils.safestring import mark_safe
 from pypdf import PdfReader
 
 from portal.charts import bar_chart, line_chart
-from portal.pdf import GBT9704_CSS, TooManyPages, render_document, render_pdf
-from tests.pdfs import pdf_fonts
+from portal.pdf import GBT9704_CSS, TooManyPages, font_faces_css, render_document, render_pdf
+from tests.pdfs import font_of
 
 TITLE = "服务业质量提升专项行动进展情况报告"
 PARAGRAPH = (
@@ -101,10 +101,22 @@ def test_render_pdf_returns_a4_pages(long_text_pdf):
         assert width == pytest.approx(A4[0], abs=1) and height == pytest.approx(A4[1], abs=1)
 
 
-def test_cjk_fonts_are_embedded(long_text_pdf, report_pdf):
-    fonts = pdf_fonts(long_text_pdf) | pdf_fonts(report_pdf)
-    assert any("CJK" in name for name in fonts), fonts
-    assert any("UKai" in name for name in pdf_fonts(report_pdf))  # the 楷体 heading
+def test_each_element_is_set_in_its_official_face(report_pdf):
+    assert font_of(report_pdf, "推动服务业高质量发展") == "FandolFang"  # 仿宋 body
+    assert font_of(report_pdf, "一、总体情况") == "FandolHei"  # 黑体 first level
+    assert font_of(report_pdf, "（一）质量监测") == "FandolKai"  # 楷体 second level
+    assert font_of(report_pdf, "进展情况报告") == "FandolSong-Bold"  # 小标宋 title
+    assert font_of(report_pdf, "报送单位") == "FandolHei"  # table header
+
+
+def test_only_the_fandol_files_present_are_declared(settings, tmp_path):
+    settings.PORTAL_PDF_FONT_DIR = str(tmp_path)
+    assert font_faces_css() == ""  # the stylesheet's Noto CJK fallbacks then apply
+    (tmp_path / "FandolKai-Regular.otf").touch()
+    assert font_faces_css() == (
+        f'@font-face {{ font-family: "FandolKai"; font-weight: 400; '
+        f'src: url("{(tmp_path / "FandolKai-Regular.otf").as_uri()}"); }}'
+    )
 
 
 @needs_poppler
