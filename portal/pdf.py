@@ -10,6 +10,11 @@ The official faces come from the Fandol font files in ``PORTAL_PDF_FONT_DIR``:
 each file present becomes an ``@font-face`` (family ``FandolFang``, ``FandolSong``,
 ``FandolHei``, ``FandolKai``) that every render adds to the document's styles.
 
+The 版记 (imprint: 抄送, 印发机关, 印发日期) is an element of class ``imprint`` inside an
+``imprint-holder``; it is set at the foot of its page (a CSS footnote), and GB/T 9704
+wants that page even: when it lands on an odd page the document is laid out again with
+the holder starting the next even page, on a page without a number.
+
 Rendering is long work: call it from a Celery task (``portal.jobs``), never inside a
 web request. A document of more than ``PORTAL_PDF_MAX_PAGES`` pages is refused with
 ``TooManyPages``, which fails its job with a message for the user.
@@ -82,11 +87,30 @@ def font_faces() -> CSS:
     return CSS(string=font_faces_css(), font_config=FONT_CONFIG)
 
 
+@cache
+def imprint_on_even_page() -> CSS:
+    """The second layout's rule: the 版记 starts the next even page, on its own page."""
+    return CSS(string=".imprint-holder { break-before: left; page: imprint; }")
+
+
+def imprint_page(document) -> int | None:
+    """The number of the page whose foot holds the 版记, if the document has one."""
+    for number, page in enumerate(document.pages, start=1):
+        for box in page._page_box.descendants():
+            element = getattr(box, "element", None)
+            if element is not None and "imprint" in (element.get("class") or "").split():
+                return number
+    return None
+
+
 def render_pdf(html: str, *, base_url: str | None = None) -> bytes:
     """Render an HTML string to PDF bytes (relative URLs resolve against base_url)."""
     fetcher = URLFetcher(allowed_protocols=("file", "data"))
     html = HTML(string=html, base_url=base_url or BASE_URL, url_fetcher=fetcher)
     document = html.render(stylesheets=[font_faces()], font_config=FONT_CONFIG)
+    if (imprint_page(document) or 0) % 2:
+        stylesheets = [font_faces(), imprint_on_even_page()]
+        document = html.render(stylesheets=stylesheets, font_config=FONT_CONFIG)
     limit = settings.PORTAL_PDF_MAX_PAGES
     if len(document.pages) > limit:
         raise TooManyPages(len(document.pages), limit)

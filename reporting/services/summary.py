@@ -17,7 +17,8 @@ from .pdfs import chart_image, chinese_date
 from .rounds import UNIT_STATUSES, round_status, status_counts
 
 TREND_POINTS = 10
-ISSUERS = ["国家市场监督管理总局", "国家发展和改革委员会"]
+# The summary is SAMR's own filing: no document number, no addressee, copied to the NDRC.
+ISSUER, COPY_TO = "国家市场监督管理总局", "国家发展和改革委员会"
 
 
 def latest_versions(round_):
@@ -80,7 +81,9 @@ def summary_context(data):
     """Template context of the summary PDF: status table, charts, one table per task."""
     return {
         "title": f"{data['round']['title']}（全国汇总）",
-        "issuers": ISSUERS,
+        "authorities": [ISSUER],
+        "copy_to": [COPY_TO],
+        "printer": f"{ISSUER}办公厅",
         "date": chinese_date(data["compiled_on"]),
         "data": data,
         "status_chart": chart_image(_status_chart(data)),

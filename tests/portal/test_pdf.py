@@ -175,3 +175,21 @@ def test_a_document_over_the_page_limit_is_refused(settings):
     with pytest.raises(TooManyPages) as refused:
         render_pdf(three_pages)
     assert str(refused.value) == ("未生成 PDF：文档共 3 页，超过 2 页的上限。请精简内容后重试。")
+
+
+IMPRINT = (
+    '<div class="imprint-holder"><div class="imprint"><p class="cc">抄送：某某办公厅。</p>'
+    '<p class="printed"><span>某某办公室</span><span>2019年11月28日印发</span></p></div></div>'
+)
+
+
+@needs_poppler
+@pytest.mark.parametrize("paragraphs", [3, 8, 11, 14])
+def test_the_imprint_sits_at_the_foot_of_an_even_last_page(paragraphs):
+    body = f"<p>{PARAGRAPH}</p>" * paragraphs
+    pdf = render_pdf(raw_document(f'<main class="content">{body}{IMPRINT}</main>'))
+    pages = len(PdfReader(io.BytesIO(pdf)).pages)
+    with_imprint = [p for p in range(1, pages + 1) if "抄送" in page_text(pdf, p)]
+    assert with_imprint == [pages] and pages % 2 == 0, (paragraphs, pages)
+    lines = [line for line in page_text(pdf, pages).splitlines() if line.strip()]
+    assert "印发" in lines[-1] or "印发" in lines[-2]  # at the foot, below the body
