@@ -13,6 +13,7 @@ from django.utils.translation import override
 from portal import jobs
 from portal.charts import bar_chart, line_chart
 from portal.pdf import TooManyPages, render_document
+from portal.titles import title_lines
 
 from ..catalogue import ATTACHMENTS, chinese_numeral, task_of
 from ..metrics_registry import by_task
@@ -86,8 +87,10 @@ def report_context(snapshot):
         _section(index, section, snapshot, figures) for index, section in enumerate(body, start=1)
     ]
     authorities = snapshot["unit"]["agencies"]
+    title = f"{snapshot['unit']['name']}{snapshot['round']['title']}"
     return {
-        "title": f"{snapshot['unit']['name']}{snapshot['round']['title']}",
+        "title": title,
+        "title_lines": title_lines(title),
         "snapshot": snapshot,
         "authorities": authorities,
         "document_number": snapshot.get("document_number", ""),

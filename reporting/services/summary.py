@@ -10,6 +10,7 @@ from django.utils.translation import override
 
 from portal.charts import bar_chart, line_chart
 from portal.pdf import render_document
+from portal.titles import title_lines
 
 from ..catalogue import TASKS, chinese_numeral
 from ..models import NationalSummary, ReportVersion
@@ -17,6 +18,9 @@ from .pdfs import chart_image, chinese_date
 from .rounds import UNIT_STATUSES, round_status, status_counts
 
 TREND_POINTS = 10
+# Figures per table beside the unit's name: more would squeeze a header's unit, such as
+# （户次）, which never breaks, out of the type area; a task with more gets several tables.
+TABLE_COLUMNS = 5
 # The summary is SAMR's own filing: no document number, no addressee, copied to the NDRC.
 ISSUER, COPY_TO = "国家市场监督管理总局", "国家发展和改革委员会"
 
@@ -79,8 +83,10 @@ def render(data):
 
 def summary_context(data):
     """Template context of the summary PDF: status table, charts, one table per task."""
+    title = f"{data['round']['title']}（全国汇总）"
     return {
-        "title": f"{data['round']['title']}（全国汇总）",
+        "title": title,
+        "title_lines": title_lines(title),
         "authorities": [ISSUER],
         "copy_to": [COPY_TO],
         "printer": f"{ISSUER}办公厅",
@@ -118,7 +124,6 @@ def _task_tables(data):
         columns = [f for f in data["figures"] if f["task"] == number]
         if not columns:
             continue
-        rows = [(u["name"], [u["values"].get(c["key"]) for c in columns]) for u in data["units"]]
         first = columns[0]
         chart = bar_chart(
             [u["name"] for u in data["units"]],
@@ -131,9 +136,17 @@ def _task_tables(data):
             {
                 "id": f"task-{number}",
                 "heading": f"（{chinese_numeral(len(tables) + 1)}）{name}",
-                "columns": columns,
-                "rows": rows,
+                "parts": [
+                    _table_part(data, columns[start : start + TABLE_COLUMNS])
+                    for start in range(0, len(columns), TABLE_COLUMNS)
+                ],
                 "chart": chart_image(chart, first["label"]),
             }
         )
     return tables
+
+
+def _table_part(data, columns):
+    """Some of a task's figures for every unit: the columns and one row per unit."""
+    rows = [(u["name"], [u["values"].get(c["key"]) for c in columns]) for u in data["units"]]
+    return {"columns": columns, "rows": rows}

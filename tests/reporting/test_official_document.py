@@ -132,3 +132,29 @@ def test_the_national_summary_is_samrs_filing_copied_to_the_ndrc(version, opened
     assert pages % 2 == 0
     assert "抄送：国家发展和改革委员会。" in last
     assert "国家市场监督管理总局办公厅" in last
+
+
+def lines_of(pdf, first, last):
+    """The non-empty lines pdftotext reads on pages first..last, spaces removed."""
+    args = ["pdftotext", "-f", str(first), "-l", str(last), "-", "-"]
+    out = subprocess.run(args, input=pdf, capture_output=True, check=True).stdout.decode()
+    return ["".join(line.split()) for line in out.splitlines() if line.strip()]
+
+
+def test_the_title_breaks_where_the_meaning_allows(report_pdf, opened):
+    lines = lines_of(report_pdf, 1, 1)
+    assert "广东省2019年服务业质量提升" in lines and "专项行动进展情况报告" in lines
+    summary = compile_summary(opened).pdf.read()
+    lines = lines_of(summary, 1, 1)
+    assert "2019年服务业质量提升专项行动" in lines and "进展情况报告（全国汇总）" in lines
+
+
+def test_table_headers_never_break_inside_a_bracketed_unit(version, opened):
+    summary = compile_summary(opened)
+    pdf = summary.pdf.read()
+    lines = lines_of(pdf, 1, page_count(pdf))
+    units = {f"（{f['unit']}）" for f in summary.data["figures"] if f["unit"]}
+    whole = {unit: sum(line.count(unit) for line in lines) for unit in units}
+    assert sum(whole.values()) > 20
+    text = "".join(lines)
+    assert {unit: text.count(unit) for unit in units} == whole  # none split across lines
