@@ -1,4 +1,6 @@
-"""The national summary of a round: every unit's status and frozen figures, compared."""
+"""The national summary of a round: every unit's status, and the frozen figures of the
+reports headquarters accepted, compared (a submitted report may still be returned, so its
+figures are not the unit's yet; the status table says where each unit stands)."""
 
 from datetime import date, timedelta
 
@@ -13,7 +15,7 @@ from portal.pdf import render_document
 from portal.titles import title_lines
 
 from ..catalogue import TASKS, chinese_numeral
-from ..models import NationalSummary, ReportVersion
+from ..models import NationalSummary, ReportVersion, Status
 from .pdfs import chart_image, chinese_date
 from .rounds import UNIT_STATUSES, round_status, status_counts
 
@@ -41,7 +43,8 @@ def summary_data(round_, today=None):
     catalogue, units = {}, []
     for row in rows:
         version = versions.get(row["report"].pk) if row["report"] else None
-        figures = version.snapshot["figures"] if version else []
+        accepted = version and row["report"].status == Status.ACCEPTED
+        figures = version.snapshot["figures"] if accepted else []
         for f in figures:
             catalogue.setdefault(f["key"], {k: f[k] for k in ("task", "key", "label", "unit")})
         units.append(_unit_row(row, version, figures))

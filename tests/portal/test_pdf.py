@@ -16,7 +16,7 @@ from pypdf import PdfReader
 
 from portal.charts import bar_chart, line_chart
 from portal.pdf import GBT9704_CSS, TooManyPages, font_faces_css, render_document, render_pdf
-from tests.pdfs import font_of
+from tests.pdfs import font_of, size_of
 
 TITLE = "服务业质量提升专项行动进展情况报告"
 PARAGRAPH = (
@@ -140,6 +140,20 @@ def test_full_pages_hold_22_lines_of_28_characters():
     lines = [line for line in page_text(pdf, 2).splitlines() if line.strip()]
     assert lines[-1].split() == ["—", "2", "—"]
     assert [len(line) for line in lines[:-1]] == [28] * 22
+
+
+@needs_poppler
+def test_tables_are_smaller_type_off_the_grid_and_the_body_keeps_it():
+    """GB/T 9704 allows tables smaller type than the body's 16 pt: they take 12 pt (小四)
+    off the line grid, and the body after them is back on 22 lines of 28 characters."""
+    rows = "".join(f"<tr><td>单位{i}</td><td>{i}</td></tr>" for i in range(8))
+    table = f"<table><thead><tr><th>报送单位</th><th>办结数</th></tr></thead>{rows}</table>"
+    body = f'<p style="break-before: page">{TITLE * 80}</p>'
+    pdf = render_pdf(raw_document(f'<main class="content"><p>{PARAGRAPH}</p>{table}{body}</main>'))
+    assert size_of(pdf, "单位3") == 12 and size_of(pdf, "报送单位") == 12
+    assert size_of(pdf, "推动服务业高质量发展") == 16
+    lines = [line for line in page_text(pdf, 2).splitlines() if line.strip()][:-1]
+    assert [len(line) for line in lines] == [26] + [28] * 21  # the first line indented
 
 
 @needs_poppler

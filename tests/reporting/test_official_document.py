@@ -149,7 +149,8 @@ def test_the_title_breaks_where_the_meaning_allows(report_pdf, opened):
     assert "2019年服务业质量提升专项行动" in lines and "进展情况报告（全国汇总）" in lines
 
 
-def test_table_headers_never_break_inside_a_bracketed_unit(version, opened):
+def test_table_headers_never_break_inside_a_bracketed_unit(version, opened, hq_user):
+    REPORT.apply(version.report, "accept", hq_user)
     summary = compile_summary(opened)
     pdf = summary.pdf.read()
     lines = lines_of(pdf, 1, page_count(pdf))
@@ -158,3 +159,17 @@ def test_table_headers_never_break_inside_a_bracketed_unit(version, opened):
     assert sum(whole.values()) > 20
     text = "".join(lines)
     assert {unit: text.count(unit) for unit in units} == whole  # none split across lines
+
+
+def test_the_summary_compares_only_accepted_reports(version, opened, hq_user):
+    submitted = compile_summary(opened)
+    guangdong = next(u for u in submitted.data["units"] if u["code"] == "440000")
+    assert guangdong["version"] == 1 and guangdong["values"] == {}
+    text = "".join(lines_of(submitted.pdf.read(), 1, 40))
+    assert "仅比较总部已采纳的报告数据" in text and "尚无已采纳的报告" in text
+
+    REPORT.apply(version.report, "accept", hq_user)
+    accepted = compile_summary(opened)
+    guangdong = next(u for u in accepted.data["units"] if u["code"] == "440000")
+    assert guangdong["values"] == {f["key"]: f["value"] for f in version.snapshot["figures"]}
+    assert guangdong["status"] == "已采纳"
