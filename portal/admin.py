@@ -7,7 +7,7 @@ from .models import AdminDivision, Agency, AuditEntry, ReportingUnit, User
 
 @admin.register(ReportingUnit)
 class ReportingUnitAdmin(admin.ModelAdmin):
-    list_display = ["code", "name", "name_en", "kind", "province"]
+    list_display = ["code", "name", "name_en", "kind", "province", "document_prefix"]
     list_filter = ["kind"]
     search_fields = ["code", "name", "name_en"]
 

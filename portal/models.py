@@ -39,6 +39,14 @@ class ReportingUnit(models.Model):
         on_delete=models.PROTECT,
         related_name="separate_cities",
     )
+    document_prefix = models.CharField(
+        _("document number prefix"),
+        max_length=20,
+        blank=True,
+        help_text=_(
+            "The prefix of the report's document number, e.g. 粤市监 in 粤市监〔2019〕12号."
+        ),
+    )
 
     scope = Scope(everyone=True)
 

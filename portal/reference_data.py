@@ -9,7 +9,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-from .reference_units import REPORTING_UNITS
+from .reference_units import REPORTING_UNITS, document_prefix
 
 DIVISIONS_CSV = Path(__file__).resolve().parent / "data" / "admin_divisions.csv"
 
@@ -79,9 +79,17 @@ def _load_divisions(units, AdminDivision):
             )
 
 
+def fill_document_prefixes(ReportingUnit):
+    """Give every unit without one its default document-number prefix (粤市监)."""
+    for unit in ReportingUnit.objects.filter(document_prefix=""):
+        unit.document_prefix = document_prefix(unit.code, unit.kind)
+        unit.save(update_fields=["document_prefix"])
+
+
 def ensure_loaded():
     """Load the reference data with the current models if it is missing."""
     from .models import AdminDivision, Agency, ReportingUnit
 
     if not ReportingUnit.objects.exists():
         load(ReportingUnit, Agency, AdminDivision)
+        fill_document_prefixes(ReportingUnit)

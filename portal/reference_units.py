@@ -58,3 +58,51 @@ REPORTING_UNITS = (
         "",
     ),
 )
+
+
+# The 代字 of each unit's market regulator in document numbers such as 粤市监〔2019〕12号:
+# the province's one-character abbreviation, the separate cities' and the XPCC's names.
+DOCUMENT_PREFIXES = {
+    "110000": "京市监",
+    "120000": "津市监",
+    "130000": "冀市监",
+    "140000": "晋市监",
+    "150000": "内蒙古市监",
+    "210000": "辽市监",
+    "220000": "吉市监",
+    "230000": "黑市监",
+    "310000": "沪市监",
+    "320000": "苏市监",
+    "330000": "浙市监",
+    "340000": "皖市监",
+    "350000": "闽市监",
+    "360000": "赣市监",
+    "370000": "鲁市监",
+    "410000": "豫市监",
+    "420000": "鄂市监",
+    "430000": "湘市监",
+    "440000": "粤市监",
+    "450000": "桂市监",
+    "460000": "琼市监",
+    "500000": "渝市监",
+    "510000": "川市监",
+    "520000": "黔市监",
+    "530000": "云市监",
+    "540000": "藏市监",
+    "610000": "陕市监",
+    "620000": "甘市监",
+    "630000": "青市监",
+    "640000": "宁市监",
+    "650000": "新市监",
+    "210200": "大连市监",
+    "370200": "青岛市监",
+    "330200": "甬市监",
+    "350200": "厦市监",
+    "440300": "深市监",
+}
+XPCC_DOCUMENT_PREFIX = "兵团市监"
+
+
+def document_prefix(code, kind):
+    """The default document-number prefix of a unit (the XPCC's code is configurable)."""
+    return XPCC_DOCUMENT_PREFIX if kind == XPCC else DOCUMENT_PREFIXES.get(code, "")

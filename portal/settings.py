@@ -352,6 +352,11 @@ PORTAL_ROUND_YEARS_AHEAD = env.int("PORTAL_ROUND_YEARS_AHEAD", default=10)
 # PDFs longer than this fail their job. A report is usually 20-60 pages; every section
 # at its 20,000-character limit makes about 640 pages and 14 s of a worker's time.
 PORTAL_PDF_MAX_PAGES = env.int("PORTAL_PDF_MAX_PAGES", default=300)
+# The Fandol fonts (Debian's texlive-lang-chinese) that set PDFs in the official faces
+# 仿宋, 宋体, 黑体 and 楷体; where a file is missing the Noto CJK fallback is used.
+PORTAL_PDF_FONT_DIR = env.str(
+    "PORTAL_PDF_FONT_DIR", default="/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol"
+)
 # Survey indices (monitoring): an enterprise gets its own index from this many usable
 # responses; quality checks flag answers all alike over at least this many items, and
 # questionnaires finished faster than this many seconds per answer column.

@@ -13,12 +13,15 @@ from django.utils.translation import override
 from portal import jobs
 from portal.charts import bar_chart, line_chart
 from portal.pdf import TooManyPages, render_document
+from portal.titles import title_lines
 
 from ..catalogue import ATTACHMENTS, chinese_numeral, task_of
 from ..metrics_registry import by_task
 from ..models import ProgressReport, ReportVersion
 
 PDF_LANGUAGE = "zh-hans"
+# 主送机关 of every progress report, by their standard short names.
+ADDRESSEES = "市场监管总局、国家发展改革委"
 
 
 def latest_version(report):
@@ -76,19 +79,34 @@ def chinese_date(value):
 
 
 def report_context(snapshot):
-    """Template context of a report PDF: the snapshot arranged by section."""
+    """Template context of a report PDF: the snapshot arranged by section, framed by the
+    elements of an official document (GB/T 9704) from the unit's two agencies."""
     figures = by_task(snapshot["figures"])
+    body = [s for s in snapshot["round"]["sections"] if s["key"] != ATTACHMENTS]
     sections = [
-        _section(index, section, snapshot, figures)
-        for index, section in enumerate(snapshot["round"]["sections"], start=1)
+        _section(index, section, snapshot, figures) for index, section in enumerate(body, start=1)
     ]
+    authorities = snapshot["unit"]["agencies"]
+    title = f"{snapshot['unit']['name']}{snapshot['round']['title']}"
     return {
-        "title": f"{snapshot['unit']['name']}{snapshot['round']['title']}",
+        "title": title,
+        "title_lines": title_lines(title),
         "snapshot": snapshot,
-        "issuers": snapshot["unit"]["agencies"],
+        "authorities": authorities,
+        "document_number": snapshot.get("document_number", ""),
+        "addressees": ADDRESSEES,
         "date": chinese_date(snapshot["submitted_at"]),
         "sections": sections,
+        "attachment_text": _paragraphs(snapshot["texts"].get(ATTACHMENTS, "")),
+        "attachments": snapshot["attachments"],
+        "copy_to": [government_office(snapshot["unit"]["name"])],
+        "printer": f"{authorities[0]}办公室",
     }
+
+
+def government_office(unit_name):
+    """The office of the unit's government, to which its reports are copied."""
+    return f"{unit_name}办公厅" if unit_name.endswith("兵团") else f"{unit_name}人民政府办公厅"
 
 
 def _section(index, section, snapshot, figures):
@@ -107,7 +125,6 @@ def _section(index, section, snapshot, figures):
         else "",
         "measures": [m for m in snapshot["measures"] if task and m["task"] == task],
         "paragraphs": _paragraphs(snapshot["texts"].get(section["key"], "")),
-        "attachments": snapshot["attachments"] if section["key"] == ATTACHMENTS else [],
     }
 
 

@@ -117,11 +117,26 @@ def freeze(report, user, now):
     return version
 
 
+def document_number(unit, now):
+    """The version's document number, e.g. 粤市监〔2019〕3号: the unit's prefix, the Beijing
+    year of submission and the count of the unit's submissions that year up to this one."""
+    if not unit.document_prefix:
+        return ""
+    year = timezone.localdate(now).year
+    earlier = ReportVersion.objects.filter(
+        report__reporting_unit=unit,
+        submitted_at__lt=now,
+        submitted_at__date__gte=f"{year}-01-01",
+    ).count()
+    return f"{unit.document_prefix}〔{year}〕{earlier + 1}号"
+
+
 def snapshot_of(report, user, now, number, is_late):
     """Everything a PDF of this version needs, as plain JSON."""
     round_, unit = report.round, report.reporting_unit
     return {
         "number": number,
+        "document_number": document_number(unit, now),
         "submitted_at": now.isoformat(),
         "submitted_by": str(user) if user else "",
         "is_late": is_late,

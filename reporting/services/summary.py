@@ -1,4 +1,6 @@
-"""The national summary of a round: every unit's status and frozen figures, compared."""
+"""The national summary of a round: every unit's status, and the frozen figures of the
+reports headquarters accepted, compared (a submitted report may still be returned, so its
+figures are not the unit's yet; the status table says where each unit stands)."""
 
 from datetime import date, timedelta
 
@@ -10,14 +12,19 @@ from django.utils.translation import override
 
 from portal.charts import bar_chart, line_chart
 from portal.pdf import render_document
+from portal.titles import title_lines
 
 from ..catalogue import TASKS, chinese_numeral
-from ..models import NationalSummary, ReportVersion
+from ..models import NationalSummary, ReportVersion, Status
 from .pdfs import chart_image, chinese_date
 from .rounds import UNIT_STATUSES, round_status, status_counts
 
 TREND_POINTS = 10
-ISSUERS = ["国家市场监督管理总局", "国家发展和改革委员会"]
+# Figures per table beside the unit's name: more would squeeze a header's unit, such as
+# （户次）, which never breaks, out of the type area; a task with more gets several tables.
+TABLE_COLUMNS = 5
+# The summary is SAMR's own filing: no document number, no addressee, copied to the NDRC.
+ISSUER, COPY_TO = "国家市场监督管理总局", "国家发展和改革委员会"
 
 
 def latest_versions(round_):
@@ -36,7 +43,8 @@ def summary_data(round_, today=None):
     catalogue, units = {}, []
     for row in rows:
         version = versions.get(row["report"].pk) if row["report"] else None
-        figures = version.snapshot["figures"] if version else []
+        accepted = version and row["report"].status == Status.ACCEPTED
+        figures = version.snapshot["figures"] if accepted else []
         for f in figures:
             catalogue.setdefault(f["key"], {k: f[k] for k in ("task", "key", "label", "unit")})
         units.append(_unit_row(row, version, figures))
@@ -78,9 +86,13 @@ def render(data):
 
 def summary_context(data):
     """Template context of the summary PDF: status table, charts, one table per task."""
+    title = f"{data['round']['title']}（全国汇总）"
     return {
-        "title": f"{data['round']['title']}（全国汇总）",
-        "issuers": ISSUERS,
+        "title": title,
+        "title_lines": title_lines(title),
+        "authorities": [ISSUER],
+        "copy_to": [COPY_TO],
+        "printer": f"{ISSUER}办公厅",
         "date": chinese_date(data["compiled_on"]),
         "data": data,
         "status_chart": chart_image(_status_chart(data)),
@@ -115,7 +127,6 @@ def _task_tables(data):
         columns = [f for f in data["figures"] if f["task"] == number]
         if not columns:
             continue
-        rows = [(u["name"], [u["values"].get(c["key"]) for c in columns]) for u in data["units"]]
         first = columns[0]
         chart = bar_chart(
             [u["name"] for u in data["units"]],
@@ -128,9 +139,17 @@ def _task_tables(data):
             {
                 "id": f"task-{number}",
                 "heading": f"（{chinese_numeral(len(tables) + 1)}）{name}",
-                "columns": columns,
-                "rows": rows,
+                "parts": [
+                    _table_part(data, columns[start : start + TABLE_COLUMNS])
+                    for start in range(0, len(columns), TABLE_COLUMNS)
+                ],
                 "chart": chart_image(chart, first["label"]),
             }
         )
     return tables
+
+
+def _table_part(data, columns):
+    """Some of a task's figures for every unit: the columns and one row per unit."""
+    rows = [(u["name"], [u["values"].get(c["key"]) for c in columns]) for u in data["units"]]
+    return {"columns": columns, "rows": rows}

@@ -15,8 +15,8 @@ from django.utils.safestring import mark_safe
 from pypdf import PdfReader
 
 from portal.charts import bar_chart, line_chart
-from portal.pdf import GBT9704_CSS, TooManyPages, render_document, render_pdf
-from tests.pdfs import pdf_fonts
+from portal.pdf import GBT9704_CSS, TooManyPages, font_faces_css, render_document, render_pdf
+from tests.pdfs import font_of, size_of
 
 TITLE = "服务业质量提升专项行动进展情况报告"
 PARAGRAPH = (
@@ -101,10 +101,22 @@ def test_render_pdf_returns_a4_pages(long_text_pdf):
         assert width == pytest.approx(A4[0], abs=1) and height == pytest.approx(A4[1], abs=1)
 
 
-def test_cjk_fonts_are_embedded(long_text_pdf, report_pdf):
-    fonts = pdf_fonts(long_text_pdf) | pdf_fonts(report_pdf)
-    assert any("CJK" in name for name in fonts), fonts
-    assert any("UKai" in name for name in pdf_fonts(report_pdf))  # the 楷体 heading
+def test_each_element_is_set_in_its_official_face(report_pdf):
+    assert font_of(report_pdf, "推动服务业高质量发展") == "FandolFang"  # 仿宋 body
+    assert font_of(report_pdf, "一、总体情况") == "FandolHei"  # 黑体 first level
+    assert font_of(report_pdf, "（一）质量监测") == "FandolKai"  # 楷体 second level
+    assert font_of(report_pdf, "进展情况报告") == "FandolSong-Bold"  # 小标宋 title
+    assert font_of(report_pdf, "报送单位") == "FandolHei"  # table header
+
+
+def test_only_the_fandol_files_present_are_declared(settings, tmp_path):
+    settings.PORTAL_PDF_FONT_DIR = str(tmp_path)
+    assert font_faces_css() == ""  # the stylesheet's Noto CJK fallbacks then apply
+    (tmp_path / "FandolKai-Regular.otf").touch()
+    assert font_faces_css() == (
+        f'@font-face {{ font-family: "FandolKai"; font-weight: 400; '
+        f'src: url("{(tmp_path / "FandolKai-Regular.otf").as_uri()}"); }}'
+    )
 
 
 @needs_poppler
@@ -128,6 +140,20 @@ def test_full_pages_hold_22_lines_of_28_characters():
     lines = [line for line in page_text(pdf, 2).splitlines() if line.strip()]
     assert lines[-1].split() == ["—", "2", "—"]
     assert [len(line) for line in lines[:-1]] == [28] * 22
+
+
+@needs_poppler
+def test_tables_are_smaller_type_off_the_grid_and_the_body_keeps_it():
+    """GB/T 9704 allows tables smaller type than the body's 16 pt: they take 12 pt (小四)
+    off the line grid, and the body after them is back on 22 lines of 28 characters."""
+    rows = "".join(f"<tr><td>单位{i}</td><td>{i}</td></tr>" for i in range(8))
+    table = f"<table><thead><tr><th>报送单位</th><th>办结数</th></tr></thead>{rows}</table>"
+    body = f'<p style="break-before: page">{TITLE * 80}</p>'
+    pdf = render_pdf(raw_document(f'<main class="content"><p>{PARAGRAPH}</p>{table}{body}</main>'))
+    assert size_of(pdf, "单位3") == 12 and size_of(pdf, "报送单位") == 12
+    assert size_of(pdf, "推动服务业高质量发展") == 16
+    lines = [line for line in page_text(pdf, 2).splitlines() if line.strip()][:-1]
+    assert [len(line) for line in lines] == [26] + [28] * 21  # the first line indented
 
 
 @needs_poppler
@@ -163,3 +189,21 @@ def test_a_document_over_the_page_limit_is_refused(settings):
     with pytest.raises(TooManyPages) as refused:
         render_pdf(three_pages)
     assert str(refused.value) == ("未生成 PDF：文档共 3 页，超过 2 页的上限。请精简内容后重试。")
+
+
+IMPRINT = (
+    '<div class="imprint-holder"><div class="imprint"><p class="cc">抄送：某某办公厅。</p>'
+    '<p class="printed"><span>某某办公室</span><span>2019年11月28日印发</span></p></div></div>'
+)
+
+
+@needs_poppler
+@pytest.mark.parametrize("paragraphs", [3, 8, 11, 14])
+def test_the_imprint_sits_at_the_foot_of_an_even_last_page(paragraphs):
+    body = f"<p>{PARAGRAPH}</p>" * paragraphs
+    pdf = render_pdf(raw_document(f'<main class="content">{body}{IMPRINT}</main>'))
+    pages = len(PdfReader(io.BytesIO(pdf)).pages)
+    with_imprint = [p for p in range(1, pages + 1) if "抄送" in page_text(pdf, p)]
+    assert with_imprint == [pages] and pages % 2 == 0, (paragraphs, pages)
+    lines = [line for line in page_text(pdf, pages).splitlines() if line.strip()]
+    assert "印发" in lines[-1] or "印发" in lines[-2]  # at the foot, below the body

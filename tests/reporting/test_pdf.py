@@ -12,7 +12,7 @@ from portal.models import Job
 from reporting.models import Measure, NationalSummary, ReportVersion
 from reporting.services.pdfs import version_pdf
 from reporting.services.summary import compile_summary
-from tests.pdfs import pdf_fonts
+from tests.pdfs import font_of
 
 from .conftest import NARRATIVE
 
@@ -33,7 +33,8 @@ def test_report_pdf_is_an_a4_official_document_in_chinese(version):
         (round(float(p.mediabox.width), 2), round(float(p.mediabox.height), 2)) == A4
         for p in reader.pages
     )
-    assert any("CJK" in name for name in pdf_fonts(pdf))
+    assert font_of(pdf, NARRATIVE[:8]) == "FandolFang"  # 仿宋 body
+    assert font_of(pdf, "一、") == "FandolHei"  # 黑体 first-level heading
     text = text_of(pdf)
     assert "广东省市场监督管理局" in text
     assert "广东省检验检测公共服务平台" in text
