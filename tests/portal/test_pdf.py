@@ -207,3 +207,35 @@ def test_the_imprint_sits_at_the_foot_of_an_even_last_page(paragraphs):
     assert with_imprint == [pages] and pages % 2 == 0, (paragraphs, pages)
     lines = [line for line in page_text(pdf, pages).splitlines() if line.strip()]
     assert "印发" in lines[-1] or "印发" in lines[-2]  # at the foot, below the body
+
+
+def page_of(pdf: bytes, snippet: str) -> int:
+    """The first page whose text holds the snippet."""
+    pages = len(PdfReader(io.BytesIO(pdf)).pages)
+    return next(p for p in range(1, pages + 1) if snippet in "".join(page_text(pdf, p).split()))
+
+
+@needs_poppler
+@pytest.mark.parametrize(
+    "after",
+    [
+        "<h2>一、标题在页脚</h2>",
+        "<h2>一、标题在页脚</h2><h3>（一）第二级标题</h3>",
+        "<h3>（一）标题在页脚</h3>",
+    ],
+)
+@pytest.mark.parametrize(
+    "follows",
+    [
+        "<p>紧随标题的第一段正文。</p>",
+        "<table><caption>紧随标题的表格</caption><thead><tr><th>单位</th></tr></thead>"
+        "<tbody><tr><td>北京</td></tr></tbody></table>",
+    ],
+)
+def test_no_heading_ends_a_page_alone(after, follows):
+    """21 full lines, so the heading would take the page's last (22nd) line."""
+    filler = f"<p>{'质' * (26 + 28 * 20)}</p>"
+    pdf = render_pdf(raw_document(f'<main class="content">{filler}{after}{follows}</main>'))
+    assert page_of(pdf, "质" * 28) == 1
+    first_heading = "一、标题在页脚" if "一、" in after else "（一）标题在页脚"
+    assert page_of(pdf, first_heading) == page_of(pdf, "紧随标题")
