@@ -12,6 +12,7 @@ from .base import (
     MAX_VERTICAL_CATEGORIES,
     NO_DATA,
     PALETTE,
+    _all_integers,
     _as_floats,
     _axis_line,
     _empty_chart,
@@ -25,6 +26,7 @@ from .base import (
     _text,
     _text_width,
     _tick_label_width,
+    _tick_text,
     _value_grid,
     _values,
     _vertical_plot,
@@ -51,7 +53,9 @@ def bar_chart(
     if not categories or not values:
         return _empty_chart(width, height, title, empty_text)
     horizontal = horizontal or len(categories) > MAX_VERTICAL_CATEGORIES
-    ticks = nice_ticks(max(0.0, *values), min_value=min(0.0, *values))
+    ticks = nice_ticks(
+        max(0.0, *values), min_value=min(0.0, *values), integer=_all_integers(values)
+    )
     legend = [(name, PALETTE[i % len(PALETTE)], "square") for i, (name, _v) in enumerate(series)]
     parts, top = _header(width, title, legend if len(series) > 1 else [], unit)
     draw = _horizontal_bars if horizontal else _vertical_bars
@@ -96,7 +100,7 @@ def _horizontal_bars(categories, series, ticks, width, height, top, show_values)
     for tick in ticks:
         x = plot.x(tick)
         parts.append(_grid_line(x, plot.top, x, plot.bottom))
-        parts.append(_text(x, plot.bottom + 16, _fmt(tick), anchor="middle", muted=True))
+        parts.append(_tick_text(x, plot.bottom + 16, tick, "middle"))
     zero = plot.x(0)
     bar = (row - 6) / len(series)
     for i, category in enumerate(categories):

@@ -21,8 +21,8 @@ from .base import (
     _label,
     _Plot,
     _svg,
-    _text,
     _text_width,
+    _tick_text,
     nice_ticks,
 )
 
@@ -59,7 +59,7 @@ def interval_chart(
     for tick in ticks:
         x = plot.x(tick)
         parts.append(_grid_line(x, plot.top, x, plot.bottom))
-        parts.append(_text(x, plot.bottom + 16, _fmt(tick), anchor="middle", muted=True))
+        parts.append(_tick_text(x, plot.bottom + 16, tick, "middle"))
     zero = plot.x(0)
     for i, category in enumerate(categories):
         y0 = plot.top + i * row + 3
