@@ -23,6 +23,9 @@ LABEL_SIZE = 12
 TITLE_SIZE = 15
 MAX_VERTICAL_CATEGORIES = 16
 MAX_LABEL_WIDTH = 6 * LABEL_SIZE  # six CJK characters, e.g. 内蒙古自治区
+# Share of a horizontal chart's width for row labels: the longest unit name
+# (新疆生产建设兵团, 8 characters) stays whole down to 240 px wide.
+ROW_LABEL_SHARE = 0.4
 NO_DATA = _("No data")
 _POLYGONS = {"diamond": ((0, -5), (5, 0), (0, 5), (-5, 0)), "triangle": ((0, -5), (5, 4), (-5, 4))}
 
@@ -126,6 +129,11 @@ def _vertical_plot(ticks, labels, width, height, top, rotate) -> _Plot:
     below = longest * 0.72 + 16 if rotate else LABEL_SIZE + 10
     left = _tick_label_width(ticks) + 10
     return _Plot(left, top + 6, width - 8, height - below, ticks[0], ticks[-1])
+
+
+def _row_label_width(categories, width) -> float:
+    """Width of the row labels of a horizontal chart: the longest, up to ROW_LABEL_SHARE."""
+    return min(max(_text_width(str(c), LABEL_SIZE) for c in categories), width * ROW_LABEL_SHARE)
 
 
 def _tick_label_width(ticks) -> float:

@@ -20,8 +20,8 @@ from .base import (
     _header,
     _label,
     _Plot,
+    _row_label_width,
     _svg,
-    _text_width,
     _tick_text,
     nice_ticks,
 )
@@ -54,7 +54,7 @@ def interval_chart(
     parts, top = _header(width, title, [], unit)
     row = LABEL_SIZE + 10.0
     height = max(height, math.ceil(top + 8 + row * len(categories) + 28))
-    label_w = min(max(_text_width(c, LABEL_SIZE) for c in categories), width * 0.3)
+    label_w = _row_label_width(categories, width)
     plot = _Plot(label_w + 12, top + 8, width - 16, height - 28, ticks[0], ticks[-1])
     for tick in ticks:
         x = plot.x(tick)

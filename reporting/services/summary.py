@@ -123,6 +123,8 @@ def _task_tables(data):
             title=f"{name}：{first['label']}",
             unit=first["unit"],
             horizontal=True,
+            sort=True,
+            show_values=True,
         )
         tables.append(
             {

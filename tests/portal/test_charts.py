@@ -238,3 +238,17 @@ def test_interval_chart_draws_a_whisker_from_low_to_high():
 
 def test_interval_chart_without_values_says_no_data():
     assert "暂无数据" in str(charts.interval_chart(["a"], [None], [(None, None)]))  # "No data"
+
+
+def test_horizontal_rows_show_every_units_full_name_even_in_a_narrow_chart():
+    from portal.reference_units import REPORTING_UNITS
+
+    names = [name for _code, name, *_rest in REPORTING_UNITS]
+    root = parse(bar_chart(names, [("人数", list(range(37)))], width=240))
+    assert set(names) <= set(texts(root))
+    assert not any(t.endswith("…") for t in texts(root))
+
+
+def test_sort_orders_the_categories_largest_first_with_gaps_last():
+    root = parse(bar_chart(["甲", "乙", "丙", "丁"], [("数", [2, None, 9, 4])], sort=True))
+    assert texts(root)[-4:] == ["丙", "丁", "甲", "乙"]
