@@ -4,6 +4,8 @@ import base64
 import re
 import xml.etree.ElementTree as ET
 
+from django.utils.translation import override
+
 from portal.reference_units import REPORTING_UNITS
 from reporting.services.summary import summary_context
 
@@ -58,3 +60,28 @@ def test_the_chart_grows_with_the_number_of_units():
         return float(svg_of(summary_context(data)["tasks"][0]["chart"]).get("height"))
 
     assert height(37) > height(20) > 0
+
+
+def axis_labels(root):
+    return [e.text for e in root.iter(f"{NS}text") if e.get("text-anchor") == "middle"][
+        1:
+    ]  # after the title
+
+
+def test_the_submissions_axis_runs_from_the_opening_to_the_due_date():
+    on_time = {"广东省": "2019-11-20", "北京市": "2019-11-29"}
+    root = svg_of(summary_context(summary([1] * 37, on_time))["trend_chart"])
+    labels = axis_labels(root)
+    assert labels[0] == "11-01" and labels[-1] == "11-30"
+    assert 2 <= len(labels) <= 10
+
+
+def test_a_late_submission_years_later_is_one_last_point_not_a_longer_axis():
+    late = {"广东省": "2019-11-20", "北京市": "2026-12-02"}
+    with override("zh-hans"):
+        root = svg_of(summary_context(summary([1] * 37, late))["trend_chart"])
+    labels = axis_labels(root)
+    assert labels[0] == "11-01" and labels[-2:] == ["11-30", "逾期报送"]
+    assert not any(label.startswith(("2020", "2026", "12-")) for label in labels)
+    points = [e for e in root.iter(f"{NS}circle") if e.get("class") == "marker"]
+    assert [p.find(f"{NS}title").text.rsplit(" ", 1)[-1] for p in points[-2:]] == ["1", "2"]
