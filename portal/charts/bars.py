@@ -12,6 +12,7 @@ from .base import (
     MAX_VERTICAL_CATEGORIES,
     NO_DATA,
     PALETTE,
+    _all_integers,
     _as_floats,
     _axis_line,
     _empty_chart,
@@ -21,10 +22,12 @@ from .base import (
     _header,
     _label,
     _Plot,
+    _row_label_width,
     _svg,
     _text,
     _text_width,
     _tick_label_width,
+    _tick_text,
     _value_grid,
     _values,
     _vertical_plot,
@@ -43,20 +46,41 @@ def bar_chart(
     height: int = 320,
     horizontal: bool = False,
     show_values: bool = False,
+    sort: bool = False,
     empty_text: str = NO_DATA,
 ) -> SafeString:
-    """Grouped bar chart (vertical, or horizontal for many categories) as SVG markup."""
+    """Grouped bar chart (vertical, or horizontal for many categories) as SVG markup.
+
+    ``sort`` orders the categories by the first series, largest first (a gap last).
+    """
     series = _as_floats(series)
+    if sort:
+        categories, series = _sorted_by_first_series(categories, series)
     values = _values(series)
     if not categories or not values:
         return _empty_chart(width, height, title, empty_text)
     horizontal = horizontal or len(categories) > MAX_VERTICAL_CATEGORIES
-    ticks = nice_ticks(max(0.0, *values), min_value=min(0.0, *values))
+    ticks = nice_ticks(
+        max(0.0, *values), min_value=min(0.0, *values), integer=_all_integers(values)
+    )
     legend = [(name, PALETTE[i % len(PALETTE)], "square") for i, (name, _v) in enumerate(series)]
     parts, top = _header(width, title, legend if len(series) > 1 else [], unit)
     draw = _horizontal_bars if horizontal else _vertical_bars
     body, height = draw(categories, series, ticks, width, height, top, show_values)
     return _svg(width, height, title or _("Bar chart"), parts + body)
+
+
+def _sorted_by_first_series(categories, series):
+    first = series[0][1] if series else []
+    order = sorted(range(len(categories)), key=lambda i: -_or_lowest(first, i))
+    return [categories[i] for i in order], [
+        (name, [vals[i] if i < len(vals) else None for i in order]) for name, vals in series
+    ]
+
+
+def _or_lowest(values, index) -> float:
+    value = values[index] if index < len(values) else None
+    return -math.inf if value is None else value
 
 
 def _vertical_bars(categories, series, ticks, width, height, top, show_values):
@@ -80,23 +104,23 @@ def _vertical_bars(categories, series, ticks, width, height, top, show_values):
             parts.append(_rect(x, y, bar, abs(plot.y(value) - zero), j, tip))
             if show_values:
                 ty = y - 3 if value >= 0 else y + abs(plot.y(value) - zero) + LABEL_SIZE
-                parts.append(_text(x + bar / 2, ty, _fmt(value), anchor="middle"))
+                parts.append(_value_text(x + bar / 2, ty, value, "middle"))
     parts.append(_axis_line(plot.left, zero, plot.right, zero, "zero-line"))
     return parts, height
 
 
 def _horizontal_bars(categories, series, ticks, width, height, top, show_values):
     """Bars growing right (or left for negatives) from the zero line, one row per category."""
-    row = max(LABEL_SIZE + 6.0, 6.0 * len(series) + 6)
+    row = max(LABEL_SIZE + 8.0, 6.0 * len(series) + 8)
     height = max(height, math.ceil(top + 8 + row * len(categories) + 28))
-    label_w = min(max(_text_width(c, LABEL_SIZE) for c in categories), width * 0.3)
+    label_w = _row_label_width(categories, width)
     right = width - (_text_width(_fmt(ticks[-1]), LABEL_SIZE) + 8 if show_values else 12)
     plot = _Plot(label_w + 12, top + 8, right, height - 28, ticks[0], ticks[-1])
     parts = []
     for tick in ticks:
         x = plot.x(tick)
         parts.append(_grid_line(x, plot.top, x, plot.bottom))
-        parts.append(_text(x, plot.bottom + 16, _fmt(tick), anchor="middle", muted=True))
+        parts.append(_tick_text(x, plot.bottom + 16, tick, "middle"))
     zero = plot.x(0)
     bar = (row - 6) / len(series)
     for i, category in enumerate(categories):
@@ -110,9 +134,13 @@ def _horizontal_bars(categories, series, ticks, width, height, top, show_values)
             parts.append(_rect(x, y0 + j * bar, w, bar, j, f"{category} {name}: {_fmt(value)}"))
             if show_values:
                 tx, anchor = (x + w + 3, "start") if value >= 0 else (x - 3, "end")
-                parts.append(_text(tx, y0 + j * bar + bar / 2 + 4, _fmt(value), anchor=anchor))
+                parts.append(_value_text(tx, y0 + j * bar + bar / 2 + 4, value, anchor))
     parts.append(_axis_line(zero, plot.top, zero, plot.bottom, "zero-line"))
     return parts, height
+
+
+def _value_text(x, y, value, anchor) -> str:
+    return _text(x, y, _fmt(value), anchor=anchor, extra=' class="value"')
 
 
 def _rect(x, y, w, h, index, tip) -> str:

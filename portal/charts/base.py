@@ -23,6 +23,9 @@ LABEL_SIZE = 12
 TITLE_SIZE = 15
 MAX_VERTICAL_CATEGORIES = 16
 MAX_LABEL_WIDTH = 6 * LABEL_SIZE  # six CJK characters, e.g. 内蒙古自治区
+# Share of a horizontal chart's width for row labels: the longest unit name
+# (新疆生产建设兵团, 8 characters) stays whole down to 240 px wide.
+ROW_LABEL_SHARE = 0.4
 NO_DATA = _("No data")
 _POLYGONS = {"diamond": ((0, -5), (5, 0), (0, 5), (-5, 0)), "triangle": ((0, -5), (5, 4), (-5, 4))}
 
@@ -53,12 +56,19 @@ class _Plot:
         return self.left + (value - self.lo) / (self.hi - self.lo) * self.width
 
 
-def nice_ticks(max_value: float, count: int = 5, min_value: float = 0.0) -> list[float]:
-    """Round tick values (steps of 1, 2 or 5 x 10^n) covering min_value..max_value."""
+def nice_ticks(
+    max_value: float, count: int = 5, min_value: float = 0.0, *, integer: bool = False
+) -> list[float]:
+    """Round tick values (steps of 1, 2 or 5 x 10^n) covering min_value..max_value.
+
+    ``integer`` keeps the step at 1 or more: counts of people have no half-person tick.
+    """
     lo, hi = sorted((float(min_value), float(max_value)))
     if hi == lo:
         hi = lo + 1
     step = _nice_step((hi - lo) / max(count, 1))
+    if integer:
+        step = max(step, 1.0)
     start = math.floor(lo / step + 1e-9) * step
     stop = math.ceil(hi / step - 1e-9) * step
     return [_clean(start + i * step) for i in range(round((stop - start) / step) + 1)]
@@ -84,6 +94,11 @@ def _as_floats(series) -> list[tuple[str, list[float | None]]]:
 def _values(series) -> list[float]:
     """All non-None values of all series."""
     return [v for _name, vals in series for v in vals if v is not None]
+
+
+def _all_integers(values) -> bool:
+    """Whether the figures are counts (whole numbers), which get whole-number ticks."""
+    return all(float(v).is_integer() for v in values)
 
 
 def _header(width, title, legend, unit) -> tuple[list[str], float]:
@@ -116,6 +131,11 @@ def _vertical_plot(ticks, labels, width, height, top, rotate) -> _Plot:
     return _Plot(left, top + 6, width - 8, height - below, ticks[0], ticks[-1])
 
 
+def _row_label_width(categories, width) -> float:
+    """Width of the row labels of a horizontal chart: the longest, up to ROW_LABEL_SHARE."""
+    return min(max(_text_width(str(c), LABEL_SIZE) for c in categories), width * ROW_LABEL_SHARE)
+
+
 def _tick_label_width(ticks) -> float:
     return max(_text_width(_fmt(t), LABEL_SIZE) for t in ticks)
 
@@ -126,8 +146,12 @@ def _value_grid(plot: _Plot, ticks) -> list[str]:
     for tick in ticks:
         y = plot.y(tick)
         parts.append(_grid_line(plot.left, y, plot.right, y))
-        parts.append(_text(plot.left - 6, y + 4, _fmt(tick), anchor="end", muted=True))
+        parts.append(_tick_text(plot.left - 6, y + 4, tick, "end"))
     return parts
+
+
+def _tick_text(x, y, tick, anchor) -> str:
+    return _text(x, y, _fmt(tick), anchor=anchor, muted=True, extra=' class="tick"')
 
 
 def _x_labels(labels, centres, band, baseline, rotate) -> list[str]:

@@ -20,9 +20,9 @@ from .base import (
     _header,
     _label,
     _Plot,
+    _row_label_width,
     _svg,
-    _text,
-    _text_width,
+    _tick_text,
     nice_ticks,
 )
 
@@ -54,12 +54,12 @@ def interval_chart(
     parts, top = _header(width, title, [], unit)
     row = LABEL_SIZE + 10.0
     height = max(height, math.ceil(top + 8 + row * len(categories) + 28))
-    label_w = min(max(_text_width(c, LABEL_SIZE) for c in categories), width * 0.3)
+    label_w = _row_label_width(categories, width)
     plot = _Plot(label_w + 12, top + 8, width - 16, height - 28, ticks[0], ticks[-1])
     for tick in ticks:
         x = plot.x(tick)
         parts.append(_grid_line(x, plot.top, x, plot.bottom))
-        parts.append(_text(x, plot.bottom + 16, _fmt(tick), anchor="middle", muted=True))
+        parts.append(_tick_text(x, plot.bottom + 16, tick, "middle"))
     zero = plot.x(0)
     for i, category in enumerate(categories):
         y0 = plot.top + i * row + 3

@@ -9,6 +9,7 @@ from .base import (
     MARKERS,
     NO_DATA,
     PALETTE,
+    _all_integers,
     _as_floats,
     _axis_line,
     _empty_chart,
@@ -41,7 +42,7 @@ def line_chart(
         return _empty_chart(width, height, title, empty_text)
     lo, hi = min(values), max(values)
     floor = lo if lo < 0 or 0 < hi - lo < hi / 2 else 0.0
-    ticks = nice_ticks(hi, min_value=floor)
+    ticks = nice_ticks(hi, min_value=floor, integer=_all_integers(values))
     legend = [_style(i, name) for i, (name, _v) in enumerate(series)]
     parts, top = _header(width, title, legend if len(series) > 1 else [], unit)
     plot = _vertical_plot(ticks, x_labels, width, height, top, rotate=False)

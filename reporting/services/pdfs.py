@@ -141,14 +141,19 @@ def chart_image(svg, alt=""):
 def _figure_chart(title, rows, unit_name):
     """A bar chart of the task's figures that share its most common unit (measures and
     people trained never share an axis), when there are at least two of them."""
-    units = [row["unit"] for row in rows]
-    common = max(units, key=units.count) if units else None
-    shown = [row for row in rows if row["unit"] == common]
+    common, shown = _of_one_unit(rows)
     if len(shown) < 2:
         return ""
     labels = [row["label"] for row in shown]
     svg = bar_chart(labels, [(unit_name, [row["value"] for row in shown])], title=title)
     return chart_image(svg, f"{title} ({common})")
+
+
+def _of_one_unit(rows):
+    """The most common unit of the figures and the figures in it."""
+    units = [row["unit"] for row in rows]
+    common = max(units, key=units.count) if units else None
+    return common, [row for row in rows if row["unit"] == common]
 
 
 def has_data(rows):
@@ -157,14 +162,16 @@ def has_data(rows):
 
 
 def _trend_chart(rows, snapshot):
-    """Trend lines of a task's figures over the earlier rounds and this one."""
+    """Trend lines over the earlier rounds and this one of the task's figures in its most
+    common unit (one axis never carries measures and people trained)."""
     history = snapshot.get("history") or []
-    if not rows or not history:
+    common, shown = _of_one_unit(rows)
+    if not shown or not history:
         return ""
     years = [str(h["round"]) for h in history] + [snapshot["round"]["due_date"][:4]]
     series = [
         (row["label"], [h["values"].get(row["key"]) for h in history] + [row["value"]])
-        for row in rows
+        for row in shown
     ]
     title = _("Trend over the rounds")
-    return chart_image(line_chart(years, series, title=title), title)
+    return chart_image(line_chart(years, series, title=title, unit=common), f"{title} ({common})")

@@ -108,15 +108,19 @@ def _status_chart(data):
 
 
 def _submissions_chart(data):
-    """Cumulative submissions at up to TREND_POINTS evenly spaced dates from the opening."""
+    """Cumulative submissions at up to TREND_POINTS dates from the round's opening to its due
+    date; submissions after the due date count in one last point, so the axis stays the round."""
     start = date.fromisoformat(data["opens_on"])
-    days = sorted(date.fromisoformat(u["submitted_on"]) for u in data["units"] if u["submitted_on"])
-    end = max([date.fromisoformat(data["round"]["due_date"]), *days[-1:]])
-    step = max(1, -(-(end - start).days // (TREND_POINTS - 1)))
-    points = [start + timedelta(days=step * i) for i in range(TREND_POINTS)]
+    end = date.fromisoformat(data["round"]["due_date"])
+    days = [date.fromisoformat(u["submitted_on"]) for u in data["units"] if u["submitted_on"]]
+    span = max((end - start).days, 1)
+    steps = min(TREND_POINTS, span + 1) - 1
+    points = sorted({start + timedelta(days=round(span * i / steps)) for i in range(steps + 1)})
+    labels = [point.strftime("%m-%d") for point in points]
     counts = [sum(1 for d in days if d <= point) for point in points]
-    fmt = "%m-%d" if end.year == start.year else "%Y-%m"
-    labels = [point.strftime(fmt) for point in points]
+    if any(d > end for d in days):
+        labels.append(_("Submitted late"))
+        counts.append(len(days))
     return line_chart(labels, [(_("Reports submitted"), counts)], title=_("Submissions"))
 
 
@@ -134,6 +138,8 @@ def _task_tables(data):
             title=f"{name}：{first['label']}",
             unit=first["unit"],
             horizontal=True,
+            sort=True,
+            show_values=True,
         )
         tables.append(
             {

@@ -57,6 +57,35 @@ def test_nice_ticks_steps_are_1_2_or_5_times_a_power_of_ten(max_value):
     assert 3 <= len(ticks) <= 7
 
 
+def tick_values(root: ET.Element) -> list[float]:
+    return [
+        float(e.text.replace(",", "")) for e in root.iter(f"{NS}text") if e.get("class") == "tick"
+    ]
+
+
+@pytest.mark.parametrize("top", [1, 3, 7, 12800, 37])
+@pytest.mark.parametrize(
+    "draw",
+    [
+        lambda top: bar_chart(["甲", "乙"], [("人数", [top, 0])]),
+        lambda top: bar_chart(UNITS_37, [("人数", [top] + [0] * 36)]),
+        lambda top: line_chart(["1月", "2月"], [("人数", [0, top])]),
+    ],
+    ids=["vertical", "horizontal", "line"],
+)
+def test_counts_get_whole_evenly_spaced_ticks_that_cover_the_largest(draw, top):
+    ticks = tick_values(parse(draw(top)))
+    assert all(t.is_integer() for t in ticks)  # no 0.5 people
+    steps = {b - a for a, b in zip(ticks, ticks[1:], strict=False)}
+    assert len(steps) == 1
+    assert ticks[0] == 0 and ticks[-1] >= top
+    assert 2 <= len(ticks) <= 6
+
+
+def test_fractions_keep_fractional_ticks():
+    assert 0.2 in tick_values(parse(bar_chart(["甲"], [("比例", [0.9])])))
+
+
 def test_nice_ticks_cover_negative_values():
     assert nice_ticks(10, min_value=-5) == [-5, 0, 5, 10]
 
@@ -209,3 +238,17 @@ def test_interval_chart_draws_a_whisker_from_low_to_high():
 
 def test_interval_chart_without_values_says_no_data():
     assert "暂无数据" in str(charts.interval_chart(["a"], [None], [(None, None)]))  # "No data"
+
+
+def test_horizontal_rows_show_every_units_full_name_even_in_a_narrow_chart():
+    from portal.reference_units import REPORTING_UNITS
+
+    names = [name for _code, name, *_rest in REPORTING_UNITS]
+    root = parse(bar_chart(names, [("人数", list(range(37)))], width=240))
+    assert set(names) <= set(texts(root))
+    assert not any(t.endswith("…") for t in texts(root))
+
+
+def test_sort_orders_the_categories_largest_first_with_gaps_last():
+    root = parse(bar_chart(["甲", "乙", "丙", "丁"], [("数", [2, None, 9, 4])], sort=True))
+    assert texts(root)[-4:] == ["丙", "丁", "甲", "乙"]

@@ -185,3 +185,23 @@ def test_figures_of_different_units_never_share_a_chart(version):
     same = [{**task_1[0], "value": 1, "unit": "项"}, {**task_1[1], "value": 4, "unit": "项"}]
     snapshot["figures"] = same + others
     assert "(项)" in str(next(iter(_charted(snapshot).values()))["chart"])
+
+
+def test_trend_lines_carry_only_the_figures_of_one_unit(version):
+    import base64
+    import re
+
+    snapshot = dict(version.snapshot)
+    task_1 = [f for f in version.snapshot["figures"] if f["task"] == 1][:3]
+    others = [f for f in version.snapshot["figures"] if f["task"] != 1]
+    mixed = [
+        {**task_1[0], "label": "措施甲", "value": 1, "unit": "项"},
+        {**task_1[1], "label": "措施乙", "value": 2, "unit": "项"},
+        {**task_1[2], "label": "培训人数", "value": 12800, "unit": "人"},
+    ]
+    snapshot["figures"] = mixed + others
+    snapshot["history"] = [{"round": 2018, "values": {f["key"]: 1 for f in mixed}}]
+    image = str(next(iter(_charted(snapshot).values()))["chart"])
+    svg = base64.b64decode(re.search(r"base64,([^\"]+)", image).group(1)).decode()
+    assert "措施甲" in svg and "措施乙" in svg and "培训人数" not in svg
+    assert "12,800" not in svg
