@@ -59,3 +59,5 @@ AREAS = [
         order=50,
     )
 ]
+
+MARKET_API = ("complaint-list", "complaint-detail", "complaint-transition")

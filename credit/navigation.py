@@ -52,3 +52,11 @@ AREAS = [
         order=41,
     ),
 ]
+
+MARKET_API = (
+    "penalty-*",
+    "abnormal-listing-*",
+    "serious-listing-*",
+    "consumer-warning-*",
+    "inspection-*",
+)

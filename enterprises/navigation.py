@@ -45,3 +45,6 @@ AREAS = [
         order=20,
     ),
 ]
+
+# API routes only the market regulator writes (other agencies read them).
+MARKET_API = ("enterprise-*", "pledge-*", "declaration-*", "certificate-*")

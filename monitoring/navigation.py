@@ -29,3 +29,5 @@ AREAS = [
         order=55,
     ),
 ]
+
+MARKET_API = ("evaluation-*",)

@@ -65,9 +65,9 @@ def agency_kind(user):
     return user.agency.kind if user.is_authenticated and user.agency_id else None
 
 
-def _market_work():
+def _market_work(kind="MARKET_WORK"):
     return [pattern for _config, module in app_modules("navigation")
-            for pattern in getattr(module, "MARKET_WORK", ())]  # fmt: skip
+            for pattern in getattr(module, kind, ())]  # fmt: skip
 
 
 def may_open(user, url_name):
@@ -81,6 +81,13 @@ def may_open(user, url_name):
     if kind in (None, MARKET) or not url_name:
         return True
     return not any(fnmatchcase(url_name, pattern) for pattern in _market_work())
+
+
+def may_write_api(user, route_name):
+    """Whether the user's agency writes through the API route ``route_name`` (``MARKET_API``)."""
+    if agency_kind(user) in (None, MARKET) or not route_name:
+        return True
+    return not any(fnmatchcase(route_name, pattern) for pattern in _market_work("MARKET_API"))
 
 
 class AgencyWorkMiddleware:
@@ -109,7 +116,10 @@ class HasRole(BasePermission):
         roles = getattr(view, "roles", STAFF_ROLES)
         if request.method in ("GET", "HEAD", "OPTIONS"):
             return has_role(request.user, *roles)
-        return has_role(request.user, *getattr(view, "write_roles", roles))
+        route = request.resolver_match.view_name if request.resolver_match else None
+        return has_role(request.user, *getattr(view, "write_roles", roles)) and may_write_api(
+            request.user, route
+        )
 
 
 class FollowsEditRule(BasePermission):

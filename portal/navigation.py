@@ -8,6 +8,8 @@ An app's ``<app>/navigation.py`` may define
 - ``MARKET_WORK = ("app:name*", ...)``: the URL names of the pages that are the
   market regulator's work, hidden from and refused to other agencies' staff
   (``portal.access.may_open``);
+- ``MARKET_API = ("pledge-*", ...)``: the API routes only the market regulator
+  writes; other agencies' staff read them (``portal.access.HasRole``);
 - ``AREAS = [Area(title, description, path, order, roles), ...]``: cards on the home
   page, shown only once the path resolves and only to the roles that may open it
   (visitors too by default: a login-only area sends them to the login page).

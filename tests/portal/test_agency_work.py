@@ -5,6 +5,8 @@ inspections are the market regulator's."""
 import pytest
 from django.urls import reverse
 
+from enterprises.models import Pledge
+from enterprises.services import pledges as service
 from portal.navigation import menu_for
 from tests import factories
 
@@ -84,3 +86,34 @@ def test_the_drc_dashboard_has_no_review_tasks(client_for, drc_user, province_us
     assert "Enterprise registry" in drc_page
     market_page = client_for(province_user).get(reverse("portal:dashboard")).content.decode()
     assert "Review claims" in market_page
+
+
+def test_in_the_api_the_drc_reads_the_registry_but_decides_no_pledge(
+    client_for, drc_user, province_user, enterprise_user
+):
+    enterprise = factories.act_for(enterprise_user)
+    pledge = service.create_pledge(enterprise, enterprise_user, factories.pledge_data())
+    service.PLEDGE.apply(pledge, "submit", enterprise_user)
+    publish = f"/api/v1/pledges/{pledge.pk}/publish/"
+    drc = client_for(drc_user)
+
+    listed = drc.get("/api/v1/enterprises/").json()["results"]
+    assert [row["id"] for row in listed] == [enterprise.pk]
+    assert drc.get(f"/api/v1/pledges/{pledge.pk}/").status_code == 200
+    assert drc.post(publish, {}, content_type="application/json").status_code == 403
+    edit = drc.patch(
+        f"/api/v1/enterprises/{enterprise.pk}/", {"name": "改名"}, content_type="application/json"
+    )
+    assert edit.status_code == 403
+    assert Pledge.objects.get(pk=pledge.pk).status == Pledge.Status.SUBMITTED
+
+    done = client_for(province_user).post(publish, {}, content_type="application/json")
+    assert done.status_code == 200
+
+
+def test_in_the_api_the_drc_still_writes_the_reports_measures(client_for, drc_user):
+    data = {"task": 1, "kind": "pilot", "name": "试点", "pilots": 2, "started_on": "2019-06-01"}
+    response = client_for(drc_user).post(
+        "/api/v1/reporting/measures/", data, content_type="application/json"
+    )
+    assert response.status_code == 201
