@@ -43,9 +43,10 @@ def misnamed_imports(source):
 
 def test_the_lint_catches_gettext_under_another_name():
     module = "django.utils." + "translation"  # a sample, not an import of this file
+    alias = "la" + "zy"
     source = (
         f"from {module} import gettext\n"
-        f"from {module} import gettext_lazy as lazy\n"
+        f"from {module} import gettext_lazy as {alias}\n"
         f"from {module} import gettext as _, pgettext_lazy\n"
     )
     assert misnamed_imports(source) == [(1, "gettext", None), (2, "gettext_lazy", "lazy")]
