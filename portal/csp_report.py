@@ -3,22 +3,17 @@
 import json
 import logging
 
-from django.core.cache import cache
 from django.http import HttpResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from .proxy import client_address
+from .ratelimit import hit
+
 logger = logging.getLogger("portal.csp")
 
 MAX_REPORT_BYTES = 8 * 1024
-REPORTS_PER_MINUTE = 30
 LOGGED_FIELDS = ("document-uri", "violated-directive", "effective-directive", "blocked-uri")
-
-
-def _over_rate(request):
-    key = f"csp-report:{request.META.get('REMOTE_ADDR', '')}"
-    cache.add(key, 0, timeout=60)
-    return cache.incr(key) > REPORTS_PER_MINUTE
 
 
 def _summary(body):
@@ -38,7 +33,7 @@ def csp_report(request):
     length = request.META.get("CONTENT_LENGTH") or "0"
     if not length.isdigit() or int(length) > MAX_REPORT_BYTES:
         return HttpResponse(status=413)
-    if _over_rate(request):
+    if hit("csp_report", client_address(request)):
         return HttpResponse(status=429)
     summary = _summary(request.read(MAX_REPORT_BYTES))
     if summary is None:

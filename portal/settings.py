@@ -143,7 +143,7 @@ LOGIN_LOCKOUT_MAX_SECONDS = env.int("LOGIN_LOCKOUT_MAX_SECONDS", default=60 * 60
 STAFF_SESSION_IDLE_MINUTES = env.int("STAFF_SESSION_IDLE_MINUTES", default=30)
 SESSION_IDLE_MINUTES = env.int("SESSION_IDLE_MINUTES", default=120)
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=12 * 60 * 60)
-# Public forms, per source address (portal.ratelimit).
+# Public forms and the CSP report endpoint, per source address (portal.ratelimit).
 PORTAL_RATE_LIMITS = {
     "signup": env.str("RATE_LIMIT_SIGNUP", default="5/hour"),
     "password_reset": env.str("RATE_LIMIT_PASSWORD_RESET", default="5/hour"),
@@ -152,6 +152,7 @@ PORTAL_RATE_LIMITS = {
     "complaint_phone": env.str("RATE_LIMIT_COMPLAINT_PHONE", default="5/day"),
     "tracking": env.str("RATE_LIMIT_TRACKING", default="20/hour"),
     "evaluation": env.str("RATE_LIMIT_EVALUATION", default="20/hour"),
+    "csp_report": env.str("RATE_LIMIT_CSP_REPORT", default="30/minute"),
 }
 # A public form posted sooner than this after it was served is a robot's (portal.form_guard).
 PORTAL_FORM_MIN_SECONDS = env.int("PORTAL_FORM_MIN_SECONDS", default=3)
