@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from portal import uploads
 from portal.access import STAFF_ROLES, get_scoped_or_404, roles_required
 from portal.audit import history_for
-from portal.workflow_views import apply_posted, error_messages, transition_buttons
+from portal.workflow_views import apply_posted, attempt, error_messages, transition_buttons
 
 from .. import privacy
 from ..forms import (
@@ -233,16 +233,12 @@ def parties_told(request, pk):
     """Record the day both parties were told that mediation ended."""
     complaint = get_scoped_or_404(Complaint.objects, request.user, pk=pk)
     form = PartiesToldForm(request.POST)
-    if form.is_valid():
-        try:
-            handling.record_parties_told(complaint, request.user, form.cleaned_data["day"])
-        except ValidationError as error:
-            form.add_error(None, error)
-    if form.errors:
-        for message in (m for errors in form.errors.values() for m in errors):
-            messages.error(request, message)
-    else:
-        messages.success(request, _("Recorded: both parties were told that mediation ended."))
+    attempt(
+        request,
+        lambda: handling.record_parties_told(complaint, request.user, form.cleaned_data["day"]),
+        _("Recorded: both parties were told that mediation ended."),
+        form,
+    )
     return redirect("complaints:detail", pk=pk)
 
 
@@ -269,19 +265,12 @@ def transfer(request, pk):
     """Send the complaint to the unit where it belongs; it stays ours until accepted there."""
     complaint = get_scoped_or_404(Complaint.objects, request.user, pk=pk)
     form = TransferForm(request.POST)
-    if not form.is_valid():
-        for message in (m for errors in form.errors.values() for m in errors):
-            messages.error(request, message)
-        return redirect("complaints:detail", pk=pk)
-    try:
-        transfers.send(complaint, request.user, **form.cleaned_data)
-    except ValidationError as error:
-        for message in error_messages(error):
-            messages.error(request, message)
-    else:
-        messages.success(
-            request, _("The transfer is sent; the complaint stays yours until it is accepted.")
-        )
+    attempt(
+        request,
+        lambda: transfers.send(complaint, request.user, **form.cleaned_data),
+        _("The transfer is sent; the complaint stays yours until it is accepted."),
+        form,
+    )
     return redirect("complaints:detail", pk=pk)
 
 
@@ -314,16 +303,12 @@ def extend(request, pk):
     """Ask for more working days to verify a report; a second officer approves."""
     report = get_scoped_or_404(Complaint.objects, request.user, pk=pk)
     form = ExtensionForm(request.POST)
-    if form.is_valid():
-        try:
-            extensions.request(report, request.user, **form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error)
-    if form.errors:
-        for message in (m for errors in form.errors.values() for m in errors):
-            messages.error(request, message)
-    else:
-        messages.success(request, _("The extension is asked for; another officer approves it."))
+    attempt(
+        request,
+        lambda: extensions.request(report, request.user, **form.cleaned_data),
+        _("The extension is asked for; another officer approves it."),
+        form,
+    )
     return redirect("complaints:detail", pk=pk)
 
 

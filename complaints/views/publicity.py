@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from portal import exports, jobs
 from portal.access import STAFF_ROLES, get_scoped_or_404, roles_required
 from portal.scoping import public_rows, scoped
+from portal.workflow_views import attempt
 
 from .. import tasks
 from ..forms import PublicationActionForm, PublicationDraftForm
@@ -140,13 +141,10 @@ def publish(request, pk):
 def add_action(request, pk):
     publication = get_scoped_or_404(Publication.objects, request.user, pk=pk)
     form = PublicationActionForm(request.POST)
-    if form.is_valid():
-        try:
-            publicity.add_action(publication, request.user, **form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error)
-    for message in (m for errors in form.errors.values() for m in errors):
-        messages.error(request, message)
-    if not form.errors:
-        messages.success(request, _("The action is recorded."))
+    attempt(
+        request,
+        lambda: publicity.add_action(publication, request.user, **form.cleaned_data),
+        _("The action is recorded."),
+        form,
+    )
     return redirect("complaints:publicity_draft", pk=pk)

@@ -14,7 +14,7 @@ from enterprises.models import Enterprise
 from portal.access import STAFF_ROLES, get_scoped_or_404, roles_required
 from portal.audit import history_for
 from portal.scoping import covers_unit, scoped
-from portal.workflow_views import apply_posted, error_messages, transition_buttons
+from portal.workflow_views import apply_posted, attempt, error_messages, transition_buttons
 
 from .. import forms_inspections as forms
 from ..models import (
@@ -241,17 +241,12 @@ def plan_ratios(request, pk):
 def plan_publish(request, pk):
     plan = get_scoped_or_404(InspectionPlan.objects, request.user, pk=pk)
     form = forms.PublishForm(request.POST)
-    if not form.is_valid():
-        for errors in form.errors.values():
-            for message in errors:
-                messages.error(request, message)
-        return redirect(plan)
-    try:
-        inspections.publish(plan, request.user, **form.cleaned_data)
-    except ValidationError as error:
-        _report(request, error)
-    else:
-        messages.success(request, _("Published: the candidate list and the commitment are fixed."))
+    attempt(
+        request,
+        lambda: inspections.publish(plan, request.user, **form.cleaned_data),
+        _("Published: the candidate list and the commitment are fixed."),
+        form,
+    )
     return redirect(plan)
 
 
@@ -260,13 +255,12 @@ def plan_publish(request, pk):
 def plan_draw(request, pk):
     plan = get_scoped_or_404(InspectionPlan.objects, request.user, pk=pk)
     form = forms.DrawForm(request.POST)
-    form.is_valid()
-    try:
-        inspections.draw(plan, request.user, revealed=form.cleaned_data.get("revealed", ""))
-    except ValidationError as error:
-        _report(request, error)
-    else:
-        messages.success(request, _("Drawn. The result page is public."))
+    revealed = form.cleaned_data.get("revealed", "") if form.is_valid() else ""
+    attempt(
+        request,
+        lambda: inspections.draw(plan, request.user, revealed=revealed),
+        _("Drawn. The result page is public."),
+    )
     return redirect(plan)
 
 
@@ -275,17 +269,12 @@ def plan_draw(request, pk):
 def plan_redraw(request, pk):
     plan = get_scoped_or_404(InspectionPlan.objects, request.user, pk=pk)
     form = forms.RedrawForm(request.POST, plan=plan, user=request.user)
-    if not form.is_valid():
-        for errors in form.errors.values():
-            for message in errors:
-                messages.error(request, message)
-        return redirect(plan)
-    try:
-        inspections.redraw(plan, request.user, **form.cleaned_data)
-    except ValidationError as error:
-        _report(request, error)
-    else:
-        messages.success(request, _("Drawn again; the new round is recorded with its reason."))
+    attempt(
+        request,
+        lambda: inspections.redraw(plan, request.user, **form.cleaned_data),
+        _("Drawn again; the new round is recorded with its reason."),
+        form,
+    )
     return redirect(plan)
 
 
