@@ -121,11 +121,13 @@ def compensation_overview(request):
         CompensationCase.objects.select_related("commitment__enterprise", "complaint"), user
     )
     context = {
-        "commitments": commitments[:100],
+        "commitments": Paginator(commitments, 50).get_page(request.GET.get("commitments_page")),
         "page": Paginator(cases, 50).get_page(request.GET.get("page")),
         "totals": compensation.totals(cases),
         "own": [],
     }
+    context["cases_query"] = f"page={context['page'].number}"
+    context["commitments_query"] = f"commitments_page={context['commitments'].number}"
     if user.is_enterprise_user:
         current = {c.enterprise_id: c for c in commitments.filter(until__isnull=True)}
         own = Enterprise.objects.filter(pk__in=enterprise_ids(user)).order_by("name")

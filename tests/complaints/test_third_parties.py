@@ -185,6 +185,24 @@ def test_an_operator_commits_and_appears_on_the_public_list_until_it_withdraws(
     assert "广州天河购物中心有限公司" not in public
 
 
+def test_staff_page_through_every_commitment_of_their_jurisdiction(client, province_user):
+    for n in range(51):
+        CompensationCommitment.objects.create(
+            enterprise=EnterpriseFactory(name=f"广州承诺商场{n:02d}有限公司"),
+            kind="mall", terms="先行赔付", since=TODAY,
+        )  # fmt: skip
+    CompensationCommitment.objects.create(
+        enterprise=EnterpriseFactory(name="杭州承诺商场有限公司", division_code="330106"),
+        kind="mall", terms="先行赔付", since=TODAY,
+    )  # fmt: skip
+    log_in(client, province_user)
+    first = client.get("/complaints/compensation/").content.decode()
+    assert first.count("广州承诺商场") == 50 and "杭州承诺商场" not in first
+    assert "?page=1&amp;commitments_page=2" in first
+    second = client.get("/complaints/compensation/?commitments_page=2").content.decode()
+    assert "广州承诺商场50有限公司" in second and "广州承诺商场00有限公司" not in second
+
+
 def test_nobody_commits_for_an_enterprise_they_do_not_act_for(client, enterprise_user):
     act_for(enterprise_user)
     other = EnterpriseFactory()
