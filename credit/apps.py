@@ -11,6 +11,6 @@ class CreditConfig(AppConfig):
     def ready(self):
         from portal.workdays import calendar_changed
 
-        from .services.inspections import recompute_deadlines
+        from .services.inspection_results import recompute_deadlines
 
         calendar_changed.connect(recompute_deadlines, dispatch_uid="credit-inspection-deadlines")

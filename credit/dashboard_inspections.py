@@ -8,7 +8,7 @@ from portal.dashboard import Panel
 from portal.scoping import scoped
 
 from .models import AssistanceRequest, Inspection, InspectionPlan, ProblemReceipt
-from .services import inspections
+from .services import inspection_results
 
 
 def panel(user):
@@ -24,7 +24,7 @@ def panel(user):
         (_("Plans published, not yet drawn"),
          scoped(InspectionPlan.objects.filter(status="published"), user).count()),
         (_("Results to publish within 5 working days"),
-         inspections.results_due(results, today).filter(publish_by__gte=today).count()),
+         inspection_results.results_due(results, today).filter(publish_by__gte=today).count()),
         (_("Results overdue for publication"),
          results.filter(published_at__isnull=True, publish_by__lt=today).count()),
         (_("Assistance requests waiting for our answer"), asked.count()),

@@ -15,7 +15,7 @@ from portal.audit import acting_as
 from portal.models import Agency
 
 from .models import ClassRatio, InspectionItem, InspectionPlan, Inspector
-from .services import assistance, inspections
+from .services import assistance, inspection_results, inspections
 
 DRAWN_PLAN = "演示：2026年度服务业质量双随机抽查（第一批）"
 ITEMS = [
@@ -93,11 +93,11 @@ def _plan(staff, name, items):
 def _results(plan, staff):
     concluded = timezone.localdate() - datetime.timedelta(days=3)
     for n, inspection in enumerate(plan.inspections.filter(active=True)[: len(RESULTS)]):
-        inspections.record_result(
+        inspection_results.record_result(
             inspection, staff, result=RESULTS[n], note="", concluded_on=concluded
         )
         if n < 3:
-            inspections.publish_result(inspection, staff)
+            inspection_results.publish_result(inspection, staff)
 
 
 def _assistance(demo):

@@ -10,6 +10,8 @@ from decimal import Decimal
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from portal import draws
+
 # Enforcement fields (执法领域) an item belongs to and an inspector is certified for.
 DEFAULT_FIELDS = [
     ("service_quality", _("Service quality")),
@@ -88,3 +90,9 @@ def plan_identifier(plan_id):
 def inspector_seed(plan_seed, uscc):
     """Each enterprise's inspector draw ranks by its own seed, so teams differ per enterprise."""
     return f"{plan_seed}:{uscc}"
+
+
+def round_seed(secret, plan, round_number=1):
+    """The seed of a round: SHA-256(secret + newline + identifier), '#round' from round 2."""
+    identifier = plan.identifier if round_number == 1 else f"{plan.identifier}#{round_number}"
+    return draws.committed_seed(secret, identifier)

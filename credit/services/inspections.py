@@ -1,4 +1,5 @@
-"""Double-random inspections: the plan's lifecycle, its draws, teams and results.
+"""Double-random inspections: the plan's lifecycle and its draws (teams and results have
+their own modules, inspection_teams and inspection_results).
 
 docs/inspections.md describes the draw so that anyone can re-run it. The rules in short:
 
@@ -13,19 +14,17 @@ docs/inspections.md describes the draw so that anyone can re-run it. The rules i
 """
 
 import hashlib
-from collections import defaultdict
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import OuterRef, Q, Value
+from django.db.models import Q, Value
 from django.db.models.functions import Coalesce
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from enterprises.models import Enterprise
-from portal import audit, draws, workdays
+from portal import audit, draws
 from portal.scoping import scoped
 from portal.workflow import STAFF, Transition, TransitionRefused, Workflow
 
@@ -34,14 +33,11 @@ from ..models import (
     UNCLASSIFIED,
     ClassRatio,
     Inspection,
-    InspectionAssignment,
     InspectionPlan,
-    Inspector,
-    InspectorConflict,
     PlanDraw,
     RiskClass,
 )
-from .penalties import count_per_enterprise
+from .inspection_teams import draw_teams, eligible_inspectors, refuse_short_teams
 
 Status = InspectionPlan.Status
 GROUPS = RiskClass.values
@@ -131,95 +127,6 @@ def plan_ratios(plan):
     return {r.risk_class: (r.ratio, r.count) for r in plan.ratios.all()}
 
 
-def round_seed(secret, plan, round_number=1):
-    """The seed of a round: SHA-256(secret + newline + identifier), '#round' from round 2."""
-    identifier = plan.identifier if round_number == 1 else f"{plan.identifier}#{round_number}"
-    return draws.committed_seed(secret, identifier)
-
-
-# Inspectors.
-
-
-def plan_fields(plan):
-    return {item.field for item in plan.items.all()}
-
-
-def eligible_inspectors(plan):
-    """Active inspectors of the plan's agencies certified for one of its items' fields."""
-    fields = plan_fields(plan)
-    rows = Inspector.objects.filter(active=True, agency__in=plan.agencies.all())
-    return [i for i in rows.order_by("certificate_number") if fields & set(i.fields)]
-
-
-def _conflicted(enterprise_ids):
-    pairs = InspectorConflict.objects.filter(enterprise_id__in=enterprise_ids)
-    conflicted = defaultdict(set)
-    for inspector_id, enterprise_id in pairs.values_list("inspector_id", "enterprise_id"):
-        conflicted[enterprise_id].add(inspector_id)
-    return conflicted
-
-
-def _last_team(enterprise, plan):
-    """The inspectors of the enterprise's latest earlier inspection (not recused)."""
-    last = (
-        Inspection.objects.filter(enterprise=enterprise, active=True)
-        .exclude(plan=plan)
-        .order_by("-plan__starts_on", "-id")
-        .first()
-    )
-    if last is None:
-        return set()
-    return set(last.team.filter(recused_at__isnull=True).values_list("inspector_id", flat=True))
-
-
-def team_candidates(inspection, pool, conflicted, needed, exclude=()):
-    """Who may go: the pool without conflicts and ``exclude``; without last time's, if enough."""
-    allowed = [i for i in pool if i.pk not in conflicted.get(inspection.enterprise_id, set())]
-    allowed = [i for i in allowed if i.pk not in set(exclude)]
-    last = _last_team(inspection.enterprise, inspection.plan)
-    fresh = [i for i in allowed if i.pk not in last]
-    return fresh if len(fresh) >= needed else allowed
-
-
-def _refuse_short_teams(shortfalls, needed):
-    lines = [
-        _("%(enterprise)s: %(eligible)s eligible inspectors, %(needed)s needed")
-        % {"enterprise": name, "eligible": eligible, "needed": needed}
-        for name, eligible in shortfalls
-    ]
-    raise TransitionRefused(
-        _("Too few eligible inspectors. %(details)s") % {"details": "; ".join(lines[:20])},
-        code="too_few_inspectors",
-    )
-
-
-def draw_teams(plan, inspections, seed, user):
-    """Draw each inspection's team; refuses the whole draw if any enterprise lacks inspectors."""
-    pool = eligible_inspectors(plan)
-    needed = plan.inspectors_per_object
-    conflicted = _conflicted([i.enterprise_id for i in inspections])
-    chosen = [(i, team_candidates(i, pool, conflicted, needed)) for i in inspections]
-    shortfalls = [(i.enterprise, len(c)) for i, c in chosen if len(c) < needed]
-    if shortfalls:
-        _refuse_short_teams(shortfalls, needed)
-    for inspection, candidates in chosen:
-        by_number = {c.certificate_number: c for c in candidates}
-        record = draws.draw(
-            f"{plan.identifier}-r{inspection.round}-inspectors-{inspection.enterprise.uscc}",
-            inspection_rules.inspector_seed(seed, inspection.enterprise.uscc),
-            list(by_number),
-            needed,
-            user=user,
-        )
-        team = InspectionAssignment.objects.bulk_create(
-            [
-                InspectionAssignment(inspection=inspection, inspector=by_number[n], draw=record)
-                for n in record.result
-            ]
-        )
-        audit.record_bulk(team, "create")
-
-
 # The plan's workflow.
 
 
@@ -253,7 +160,7 @@ def _publish(plan, change):
     _check_ratios(plan, {g: len(ids) for g, ids in groups.items()})
     pool = len(eligible_inspectors(plan))
     if pool < plan.inspectors_per_object:
-        _refuse_short_teams([(_("every enterprise"), pool)], plan.inspectors_per_object)
+        refuse_short_teams([(_("every enterprise"), pool)], plan.inspectors_per_object)
     commitment = (change.details.get("commitment") or "").strip().lower()
     if commitment:
         plan.secret = ""  # the officer keeps the secret outside the portal until the draw
@@ -270,7 +177,7 @@ def _publish(plan, change):
 
 def _draw_round(plan, round_number, user, *, reason="", approved_by=None):
     """Draw every group of the plan with the round's seed, then each enterprise's team."""
-    seed = round_seed(plan.revealed, plan, round_number)
+    seed = inspection_rules.round_seed(plan.revealed, plan, round_number)
     groups = groups_of(plan.candidates)
     quota = quotas({g: len(ids) for g, ids in groups.items()}, plan_ratios(plan))
     drawn = {}
@@ -395,119 +302,6 @@ def current_draws(plan):
     return [d for d in rows if d.round == latest]
 
 
-# Recusal.
-
-
-@transaction.atomic
-def recuse(assignment, user, *, reason):
-    """Record an inspector's recusal and draw the replacement from who is left (recorded)."""
-    if not reason.strip():
-        raise ValidationError({"reason": _("Give the reason for the recusal.")})
-    assignment = scoped(InspectionAssignment.objects.select_for_update(), user).get(
-        pk=assignment.pk
-    )
-    if assignment.recused_at:
-        raise ValidationError(_("This inspector has already recused."))
-    inspection = assignment.inspection
-    plan = inspection.plan
-    assignment.recused_at = timezone.now()
-    assignment.recusal_reason = reason.strip()
-    assignment.recused_by = user
-    taken = set(inspection.team.values_list("inspector_id", flat=True))
-    conflicted = _conflicted([inspection.enterprise_id])
-    candidates = team_candidates(inspection, eligible_inspectors(plan), conflicted, 1, taken)
-    if not candidates:
-        raise ValidationError(
-            _("No eligible inspector is left to replace %(name)s: %(team)s already drawn.")
-            % {"name": assignment.inspector, "team": len(taken)},
-            code="too_few_inspectors",
-        )
-    by_number = {c.certificate_number: c for c in candidates}
-    uscc = inspection.enterprise.uscc
-    record = draws.draw(
-        f"{plan.identifier}-r{inspection.round}-inspectors-{uscc}"
-        f"-replacing-{assignment.inspector.certificate_number}",
-        inspection_rules.inspector_seed(round_seed(plan.revealed, plan, inspection.round), uscc),
-        list(by_number),
-        1,
-        user=user,
-    )
-    replacement = InspectionAssignment.objects.create(
-        inspection=inspection, inspector=by_number[record.result[0]], draw=record
-    )
-    assignment.replaced_by = replacement
-    assignment.save()
-    return replacement
-
-
-# Results.
-
-
-def result_deadline(concluded_on):
-    """When the result must be public: 20 working days after its conclusion (portal.workdays)."""
-    return workdays.deadline(concluded_on, inspection_rules.publicity_working_days())
-
-
-@transaction.atomic
-def record_result(inspection, user, *, result, note, concluded_on):
-    """Record the result of one inspection and the day its publicity deadline falls."""
-    inspection = scoped(Inspection.objects.select_for_update(), user).get(pk=inspection.pk)
-    if inspection.plan.status not in (Status.DRAWN, Status.INSPECTING):
-        raise ValidationError(_("Results are recorded while the plan is being inspected."))
-    if inspection.published_at:
-        raise ValidationError(_("This result is already public; it cannot change."))
-    if result not in dict(inspection_rules.result_choices()):
-        raise ValidationError({"result": _("Choose one of the result categories.")})
-    if concluded_on > timezone.localdate():
-        raise ValidationError({"concluded_on": _("The conclusion cannot be in the future.")})
-    deadline = result_deadline(concluded_on)
-    inspection.result = result
-    inspection.result_note = note
-    inspection.concluded_on = concluded_on
-    inspection.publish_by = deadline.date
-    inspection.publish_by_provisional = deadline.provisional
-    inspection.calendar_version = deadline.calendar_version
-    inspection.abnormal_list_suggested = result == inspection_rules.unreachable_result()
-    inspection.recorded_by = user
-    inspection.save()
-    return inspection
-
-
-@transaction.atomic
-def publish_result(inspection, user):
-    """Make a recorded result public."""
-    inspection = scoped(Inspection.objects.select_for_update(), user).get(pk=inspection.pk)
-    if not inspection.result:
-        raise ValidationError(_("Record the result before publishing it."))
-    if inspection.published_at is None:
-        inspection.published_at = timezone.now()
-        inspection.save()
-    return inspection
-
-
-def recompute_deadlines(sender=None, **kwargs):
-    """After headquarters corrects the calendar: unpublished results' deadlines again."""
-    from portal.holidays import current_calendar
-
-    calendar = current_calendar()
-    rows = Inspection.objects.filter(published_at__isnull=True, concluded_on__isnull=False)
-    for inspection in rows.exclude(calendar_version=calendar.version).iterator():
-        deadline = workdays.deadline(
-            inspection.concluded_on, inspection_rules.publicity_working_days(), calendar=calendar
-        )
-        inspection.publish_by = deadline.date
-        inspection.publish_by_provisional = deadline.provisional
-        inspection.calendar_version = deadline.calendar_version
-        inspection.save(update_fields=["publish_by", "publish_by_provisional", "calendar_version"])
-
-
-def results_due(rows, today, within=None):
-    """Recorded results not yet public whose deadline falls within ``within`` working days."""
-    within = inspection_rules.warn_working_days() if within is None else within
-    until = workdays.add_working_days(today, within)
-    return rows.filter(published_at__isnull=True, publish_by__isnull=False, publish_by__lte=until)
-
-
 def default_ratios(plan):
     """Give a new plan the configured ratio of each class."""
     defaults = inspection_rules.default_class_ratios()
@@ -515,17 +309,3 @@ def default_ratios(plan):
         ClassRatio.objects.create(
             plan=plan, risk_class=group, ratio=defaults.get(group, Decimal(0))
         )
-
-
-# What the risk classes count (credit.services.risk_indicators wraps it).
-
-
-def inspection_findings(today):
-    """Per enterprise (``OuterRef("pk")``): current inspections concluded on or before
-    ``today`` with a result that found a problem, counted; 0 when none."""
-    findings = (
-        Inspection.objects.filter(enterprise=OuterRef("pk"), active=True, concluded_on__lte=today)
-        .exclude(result="")
-        .exclude(result__in=inspection_rules.results_without_problem())
-    )
-    return Coalesce(count_per_enterprise(findings), Value(0))

@@ -12,7 +12,7 @@ from django.utils import timezone
 from portal import mail
 
 from ..models import Inspection, ResultReminder
-from . import inspections
+from . import inspection_results
 
 Kind = ResultReminder.Kind
 
@@ -20,9 +20,9 @@ Kind = ResultReminder.Kind
 def run_daily(today=None):
     """Send the day's warnings; returns how many were sent."""
     today = today or timezone.localdate()
-    rows = inspections.results_due(Inspection.objects.filter(active=True), today).select_related(
-        "plan__reporting_unit", "enterprise"
-    )
+    rows = inspection_results.results_due(
+        Inspection.objects.filter(active=True), today
+    ).select_related("plan__reporting_unit", "enterprise")
     sent = 0
     for inspection in rows.iterator(chunk_size=1000):
         kind = Kind.OVERDUE if inspection.publish_by < today else Kind.DUE_SOON

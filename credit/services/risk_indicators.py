@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from enterprises.models import Certificate, Pledge
 
-from . import inspections, lists, penalties
+from . import inspection_results, lists, penalties
 
 VALUE = DecimalField(max_digits=14, decimal_places=4)
 
@@ -99,7 +99,7 @@ INDICATORS = (
     Indicator("penalties_3_years", _("Administrative penalties in the last 3 years"),
               _("penalties"), count(penalties.penalties_in_last_years)),
     Indicator("inspection_findings", _("Random inspections that found a problem"),
-              _("inspections"), count(inspections.inspection_findings)),
+              _("inspections"), count(inspection_results.inspection_findings)),
     Indicator("abnormal_annual_report", _("Abnormal list: annual report not filed"),
               _("yes = 1"), flag(lists.abnormal_annual_report), ONE),
 )  # fmt: skip

@@ -25,7 +25,7 @@ from ..models import (
     Inspector,
     InspectorConflict,
 )
-from ..services import inspections
+from ..services import inspection_results, inspection_teams, inspections
 
 staff_only = roles_required(*STAFF_ROLES)
 
@@ -53,7 +53,7 @@ def overview(request):
         ),
     )
     page = Paginator(plans, 30).get_page(request.GET.get("page"))
-    due = inspections.results_due(
+    due = inspection_results.results_due(
         scoped(Inspection.objects.filter(active=True), request.user), timezone.localdate()
     )
     context = {"page": page, "due": due.select_related("enterprise", "plan")[:20]}
@@ -305,7 +305,7 @@ def inspection_detail(request, pk):
     if request.method == "POST" and form.is_valid():
         try:
             data = form.cleaned_data
-            inspections.record_result(
+            inspection_results.record_result(
                 inspection, request.user, result=data["result"], note=data["note"],
                 concluded_on=data["concluded_on"],
             )  # fmt: skip
@@ -329,7 +329,7 @@ def inspection_detail(request, pk):
 def inspection_publish(request, pk):
     inspection = get_scoped_or_404(Inspection.objects, request.user, pk=pk)
     try:
-        inspections.publish_result(inspection, request.user)
+        inspection_results.publish_result(inspection, request.user)
     except ValidationError as error:
         _report(request, error)
     else:
@@ -345,7 +345,7 @@ def recuse(request, pk):
     try:
         if not form.is_valid():
             raise ValidationError(_("Give the reason for the recusal."))
-        replacement = inspections.recuse(
+        replacement = inspection_teams.recuse(
             assignment, request.user, reason=form.cleaned_data["reason"]
         )
     except ValidationError as error:

@@ -7,7 +7,7 @@ import hashlib
 import pytest
 
 from credit.models import PlanDraw
-from credit.services import inspections
+from credit.services import inspection_results, inspections
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -37,12 +37,12 @@ def world(province_user, other_province_user):
     draft = factories.inspection_plan(province_user, name="草稿计划")
     published = gd_plan.inspections.get(enterprise=gd_a)
     concluded = datetime.date(2026, 9, 25)
-    inspections.record_result(
+    inspection_results.record_result(
         published, province_user, result="no_problem", note="", concluded_on=concluded
     )
-    inspections.publish_result(published, province_user)
+    inspection_results.publish_result(published, province_user)
     recorded = gd_plan.inspections.get(enterprise=gd_b)
-    inspections.record_result(
+    inspection_results.record_result(
         recorded, province_user, result="unreachable", note="无法联系", concluded_on=concluded
     )
     return {

@@ -9,7 +9,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from credit.models import Inspection, InspectionAssignment, InspectionPlan, PlanDraw
-from credit.services import inspections
+from credit.services import inspection_teams, inspections
 from portal import draws
 from portal.models import Draw
 from tests import factories
@@ -211,7 +211,7 @@ def test_a_recusal_is_recorded_and_a_replacement_drawn(province_user):
     inspection = plan.inspections.get()
     leaving = inspection.team.first()
 
-    replacement = inspections.recuse(leaving, province_user, reason="曾为该企业提供咨询")
+    replacement = inspection_teams.recuse(leaving, province_user, reason="曾为该企业提供咨询")
 
     leaving.refresh_from_db()
     assert leaving.recused_at and leaving.replaced_by == replacement
@@ -220,7 +220,7 @@ def test_a_recusal_is_recorded_and_a_replacement_drawn(province_user):
     assert current.count() == 2 and leaving.inspector_id not in {a.inspector_id for a in current}
     assert replacement.draw.purpose.endswith(f"replacing-{leaving.inspector.certificate_number}")
     with pytest.raises(ValidationError, match="No eligible inspector is left"):
-        inspections.recuse(replacement, province_user, reason="也有利害关系")
+        inspection_teams.recuse(replacement, province_user, reason="也有利害关系")
 
 
 def test_a_recusal_needs_a_reason(province_user):
@@ -230,7 +230,7 @@ def test_a_recusal_needs_a_reason(province_user):
     inspections.publish(plan, province_user)
     inspections.draw(plan, province_user)
     with pytest.raises(ValidationError):
-        inspections.recuse(plan.inspections.get().team.first(), province_user, reason=" ")
+        inspection_teams.recuse(plan.inspections.get().team.first(), province_user, reason=" ")
 
 
 def test_a_redraw_is_a_new_recorded_round_with_reason_and_a_second_officer(province_user):

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from credit import metrics
 from credit.models import ResultReminder
-from credit.services import inspections, result_reminders
+from credit.services import inspection_results, inspections, result_reminders
 from portal import workdays
 from tests import factories
 
@@ -27,7 +27,7 @@ def inspection(province_user):
 
 def test_the_deadline_is_twenty_working_days_after_the_conclusion(inspection, province_user):
     concluded = datetime.date(2026, 9, 25)  # before the National Day holidays
-    inspections.record_result(
+    inspection_results.record_result(
         inspection, province_user, result="no_problem", note="", concluded_on=concluded
     )
     inspection.refresh_from_db()
@@ -37,12 +37,12 @@ def test_the_deadline_is_twenty_working_days_after_the_conclusion(inspection, pr
 
 
 def test_unreachable_results_are_flagged_for_the_abnormal_list(inspection, province_user):
-    inspections.record_result(
+    inspection_results.record_result(
         inspection, province_user, result="unreachable", note="", concluded_on=timezone.localdate()
     )
     inspection.refresh_from_db()
     assert inspection.abnormal_list_suggested
-    inspections.record_result(
+    inspection_results.record_result(
         inspection, province_user, result="corrected", note="", concluded_on=timezone.localdate()
     )
     inspection.refresh_from_db()
@@ -53,7 +53,7 @@ def test_the_daily_warning_goes_once_before_and_once_after_the_deadline(
     inspection, province_user, mailoutbox, django_capture_on_commit_callbacks
 ):
     concluded = datetime.date(2026, 9, 25)
-    inspections.record_result(
+    inspection_results.record_result(
         inspection, province_user, result="no_problem", note="", concluded_on=concluded
     )
     inspection.refresh_from_db()
@@ -73,19 +73,19 @@ def test_the_daily_warning_goes_once_before_and_once_after_the_deadline(
 
 def test_a_published_result_is_not_warned_of(inspection, province_user):
     concluded = datetime.date(2026, 9, 25)
-    inspections.record_result(
+    inspection_results.record_result(
         inspection, province_user, result="no_problem", note="", concluded_on=concluded
     )
-    inspections.publish_result(inspection, province_user)
+    inspection_results.publish_result(inspection, province_user)
     assert result_reminders.run_daily(datetime.date(2026, 12, 1)) == 0
 
 
 def test_task_4_figures_count_results_and_the_on_time_rate(inspection, province_user):
     today = timezone.localdate()
-    inspections.record_result(
+    inspection_results.record_result(
         inspection, province_user, result="corrected", note="", concluded_on=today
     )
-    inspections.publish_result(inspection, province_user)
+    inspection_results.publish_result(inspection, province_user)
     figures = {
         f["key"]: f["value"]
         for f in metrics.metrics(inspection.plan.reporting_unit, today.replace(day=1), today)
@@ -108,7 +108,7 @@ def test_the_dashboard_panel_counts_results_due_and_overdue(inspection, province
     from credit.dashboard_inspections import panel
 
     concluded = timezone.localdate() - datetime.timedelta(days=40)
-    inspections.record_result(
+    inspection_results.record_result(
         inspection, province_user, result="no_problem", note="", concluded_on=concluded
     )
     figures = [value for _label, value in panel(province_user).figures]
