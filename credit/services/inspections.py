@@ -68,26 +68,6 @@ def with_group(rows):
     return rows.annotate(group=Coalesce("risk_class__risk_class", Value(str(UNCLASSIFIED))))
 
 
-def check_in_scope(plan, enterprise):
-    """Refuse an enterprise that the plan does not cover, saying which part of the scope."""
-    if plan.reporting_unit_id and enterprise.reporting_unit_id != plan.reporting_unit_id:
-        raise ValidationError(
-            _("%(name)s is registered in %(unit)s, outside the plan's unit %(plan_unit)s.")
-            % {
-                "name": enterprise,
-                "unit": enterprise.reporting_unit,
-                "plan_unit": plan.reporting_unit,
-            },
-            code="outside_scope",
-        )
-    if not plan_objects(plan).filter(pk=enterprise.pk).exists():
-        raise ValidationError(
-            _("%(name)s is outside the plan's divisions, sections or is not operating.")
-            % {"name": enterprise},
-            code="outside_scope",
-        )
-
-
 # Candidates and quotas: pure.
 
 

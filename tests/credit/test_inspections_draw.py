@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 
 from credit.models import Inspection, InspectionAssignment, InspectionPlan, PlanDraw
 from credit.services import inspection_teams, inspections
+from enterprises.models import Enterprise
 from portal import draws
 from portal.models import Draw
 from tests import factories
@@ -255,17 +256,18 @@ def test_a_redraw_is_a_new_recorded_round_with_reason_and_a_second_officer(provi
     assert Inspection.objects.filter(plan=plan, active=True, round=2).count() == math.ceil(30 * 0.3)
 
 
-def test_an_enterprise_outside_the_plans_scope_is_refused(province_user):
+def test_only_operating_enterprises_of_the_plans_unit_and_sections_are_candidates(province_user):
     plan = factories.inspection_plan(province_user, sections=["H"])
     (zhejiang,) = enterprises(1, division_code="330106")
     (other_section,) = enterprises(1, industry_section="I")
+    (closed,) = enterprises(1, status=Enterprise.Status.DEREGISTERED)
     (inside,) = enterprises(1)
+    inspectors(2)
 
-    with pytest.raises(ValidationError, match="outside the plan's unit"):
-        inspections.check_in_scope(plan, zhejiang)
-    with pytest.raises(ValidationError, match="outside the plan's divisions, sections"):
-        inspections.check_in_scope(plan, other_section)
-    inspections.check_in_scope(plan, inside)
+    inspections.publish(plan, province_user)
+    candidates = {line.split("\t")[0] for line in plan.candidates.split("\n")}
+    assert inside.uscc in candidates
+    assert not {zhejiang.uscc, other_section.uscc, closed.uscc} & candidates
 
 
 def test_the_ratio_per_group_is_honoured_over_many_draws():
