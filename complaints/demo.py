@@ -1,5 +1,7 @@
 """Demo complaints: every stage of handling, a transfer waiting, one to follow by code,
-a mediation body with a referral waiting, and an advance compensation commitment.
+a mediation body with a referral waiting, an advance compensation commitment, a
+recognised trustworthy-consumption model unit with an application waiting, and
+after-sales records (a guarantee, a recall followed up, an insurance payout).
 
 Filed and handled through the services, as people would. Idempotent: nothing is added
 once the sample complaint exists. The public can follow SAMPLE_CODE with phone digits 5678.
@@ -12,8 +14,16 @@ from django.utils import timezone
 from enterprises.models import EnterpriseMembership
 from portal.models import AdminDivision
 
-from .models import Complaint, Ground
-from .services import compensation, handling, intake, mediation, transfers
+from .models import AfterSalesRecord, Complaint, Ground
+from .services import (
+    after_sales,
+    compensation,
+    handling,
+    intake,
+    mediation,
+    transfers,
+    trustworthy,
+)
 
 SAMPLE_CODE = "SAMPLE234567"
 STORIES = [
@@ -63,8 +73,10 @@ def seed(demo):
     Complaint.objects.filter(pk=filed[0].pk).update(tracking_code=SAMPLE_CODE)
     transfers.send(filed[-1], staff["440000"], AdminDivision.objects.get(code="440305"),
                    "经营场所在深圳市南山区。")  # fmt: skip
-    _against_demo_enterprise(demo, staff["440300"], today)
+    complained = _against_demo_enterprise(demo, staff["440300"], today)
     _third_parties(demo, staff["440000"], filed)
+    _trustworthy(demo, staff)
+    _after_sales(demo, staff["440300"], complained, today)
 
 
 def _file(n, received_on, division, section, operator_name, text, **extra):
@@ -102,15 +114,13 @@ def _step(complaint, action, user):
 
 def _against_demo_enterprise(demo, officer, today):
     """A complaint in mediation about ent_huamei's enterprise, with the consumer's consent."""
-    membership = EnterpriseMembership.objects.filter(
-        user=demo.users["ent_huamei"], status=EnterpriseMembership.Status.APPROVED
-    ).select_related("enterprise__division")
-    operator = membership.first().enterprise
+    operator = _huamei(demo)
     filed = _file(0, today - datetime.timedelta(days=5), operator.division.code, "O",
                   operator.name, "会员服务承诺的免费保养未兑现。",
                   operator=operator, contact_consent=True)  # fmt: skip
     for action in ("accept", "mediate"):
         handling.COMPLAINT.apply(filed, action, officer)
+    return filed
 
 
 def _third_parties(demo, officer, filed):
@@ -124,13 +134,66 @@ def _third_parties(demo, officer, filed):
     handling.COMPLAINT.apply(in_mediation, "mediate", officer)
     mediation.refer(in_mediation, officer, committee)
     user = demo.users["ent_huamei"]
-    operator = (
-        EnterpriseMembership.objects.filter(user=user, status=EnterpriseMembership.Status.APPROVED)
-        .first()
-        .enterprise
-    )
+    operator = _huamei(demo)
     promise = "场内商户拒不赔偿的，本商场在7日内先行赔付，最高5000元。"
     terms = compensation.commit(user, operator, kind="mall", terms=promise, limit_per_case=5000)
     compensation.record_case(
         user, terms, seller_name="场内某服装店", paid_amount=320, paid_on=terms.since
     )
+
+
+def _huamei(demo):
+    """ent_huamei's enterprise (the demo's enterprise user acts for one)."""
+    membership = EnterpriseMembership.objects.filter(
+        user=demo.users["ent_huamei"], status=EnterpriseMembership.Status.APPROVED
+    ).select_related("enterprise__division", "enterprise__reporting_unit")
+    return membership.first().enterprise
+
+
+def _trustworthy(demo, staff):
+    """ent_huamei's enterprise applies to be a model unit of trustworthy consumption, and
+    its regulator recognises it; a second application waits for Guangdong's decision."""
+    user = demo.users["ent_huamei"]
+    operator = _huamei(demo)
+    recognised = trustworthy.apply(
+        user, operator, kind="unit", name=f"{operator.name}放心消费示范单位",
+        commitments="明码标价，七日无理由退换，投诉二十四小时内响应。",
+    )  # fmt: skip
+    officer = staff[operator.reporting_unit.code]
+    reason = "材料齐全，近一年无投诉。"
+    trustworthy.TRUSTWORTHY.apply(recognised, "recognise", officer, reason=reason)
+    waiting = (
+        EnterpriseMembership.objects.filter(
+            status=EnterpriseMembership.Status.APPROVED, enterprise__reporting_unit__code="440000"
+        )
+        .select_related("user", "enterprise")
+        .order_by("enterprise__uscc")
+        .first()
+    )
+    if waiting:
+        trustworthy.apply(
+            waiting.user, waiting.enterprise, kind="street", name="天河路放心消费示范街",
+            commitments="街区商户统一承诺先行赔付。",
+        )  # fmt: skip
+
+
+def _after_sales(demo, officer, complained, today):
+    """ent_huamei's enterprise: its guarantee, a recall its regulator followed up, and an
+    insurance payout to the consumer of the complaint in mediation."""
+    user = demo.users["ent_huamei"]
+    operator = _huamei(demo)
+    after_sales.record(
+        user, operator, kind=AfterSalesRecord.Kind.GUARANTEE, title="会员保养服务质量承诺",
+        details="保养后三十日内同一问题免费返修。", starts_on=today - datetime.timedelta(days=90),
+    )  # fmt: skip
+    recall = after_sales.record(
+        user, operator, kind=AfterSalesRecord.Kind.RECALL, title="会员赠品电热水壶召回",
+        details="赠送的电热水壶温控器可能失灵，免费更换。", quantity=120,
+        starts_on=today - datetime.timedelta(days=30),
+    )  # fmt: skip
+    after_sales.follow_up(officer, recall, "已现场核查，更换完成96件，其余正在联系会员。")
+    after_sales.record(
+        user, operator, kind=AfterSalesRecord.Kind.INSURANCE, title="服务质量保险理赔",
+        details="保险公司就免费保养未兑现赔付消费者。", amount=800,
+        starts_on=today - datetime.timedelta(days=2), complaint=complained,
+    )  # fmt: skip
