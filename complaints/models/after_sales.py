@@ -26,8 +26,8 @@ class AfterSalesRecord(models.Model):
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
     title = models.CharField(_("title"), max_length=200)
     details = models.TextField(_("details"), **text_limit(3000))
-    starts_on = models.DateField(_("from"))
-    ends_on = models.DateField(_("until"), null=True, blank=True)
+    starts_on = models.DateField(_("starts on"))
+    ends_on = models.DateField(_("ends on"), null=True, blank=True)
     quantity = models.PositiveIntegerField(_("units concerned"), null=True, blank=True)
     amount = models.DecimalField(
         _("amount paid (yuan)"), max_digits=14, decimal_places=2, null=True, blank=True

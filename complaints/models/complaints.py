@@ -384,12 +384,15 @@ class ComplaintTransfer(models.Model):
     )
     from_unit = models.ForeignKey(
         "portal.ReportingUnit",
-        verbose_name=_("from"),
+        verbose_name=_("sending unit"),
         on_delete=models.PROTECT,
         related_name="+",
     )
     to_division = models.ForeignKey(
-        "portal.AdminDivision", verbose_name=_("to"), on_delete=models.PROTECT, related_name="+"
+        "portal.AdminDivision",
+        verbose_name=_("division sent to"),
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     to_unit = models.ForeignKey(
         "portal.ReportingUnit",

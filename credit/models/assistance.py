@@ -134,7 +134,10 @@ class AssistanceMessage(models.Model):
         related_name="messages",
     )
     unit = models.ForeignKey(
-        "portal.ReportingUnit", verbose_name=_("from"), on_delete=models.PROTECT, related_name="+"
+        "portal.ReportingUnit",
+        verbose_name=_("sending unit"),
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     text = models.TextField(_("message"), **text_limit(REASON))
     evidence = models.FileField(

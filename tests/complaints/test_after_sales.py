@@ -39,6 +39,7 @@ def test_an_operator_records_its_guarantee_terms_in_the_portal(client, enterpris
     )
     page = client.get("/complaints/after-sales/").content.decode()
     assert "首任车主终身质保" in page
+    assert "开始日期" in page and "原状态" not in page  # not the status log's "from"
 
 
 def test_each_kind_asks_for_what_makes_it_meaningful(province_user):

@@ -17,9 +17,7 @@ def seeded():
     return {name: User.objects.get(username=name) for name in ("shenzhen", "guangdong")}
 
 
-def test_the_demo_has_a_model_unit_on_the_public_list_and_one_application_waiting(
-    client, seeded
-):
+def test_the_demo_has_a_model_unit_on_the_public_list_and_one_application_waiting(client, seeded):
     public = client.get("/complaints/trustworthy/models/").content.decode()
     assert "放心消费示范单位" in public and "天河路放心消费示范街" not in public
     log_in(client, seeded["guangdong"])

@@ -108,3 +108,11 @@ def test_every_area_on_the_home_page_opens_for_whoever_sees_it(
         assert "/credit/" in areas
         opened = {area: client.get(area).status_code for area in areas}
         assert set(opened.values()) == {200}, (user.role, opened)
+
+
+@pytest.mark.django_db
+def test_the_window_title_names_the_page_and_then_the_portal(client):
+    body = client.get("/complaints/track/").content.decode()
+    title = re.search(r"<title>(.*?)</title>", body, re.S).group(1)
+    page_title, portal = title.split(" · ")
+    assert page_title.strip() and portal == "服务业质量提升专项行动工作平台"
