@@ -11,11 +11,17 @@ Every file the portal writes goes through this module:
 """
 
 import csv
+import io
 
+from django.http import HttpResponse
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+CONTENT_TYPES = {
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "csv": "text/csv; charset=utf-8",
+}
 
 
 def is_formula_text(value):
@@ -52,3 +58,20 @@ def _xlsx_cell(sheet, value):
     cell.data_type = "s"  # openpyxl took the leading "=" for a formula
     cell.quotePrefix = True
     return cell
+
+
+def download(header, rows, name, file_format, title="Sheet1"):
+    """The rows as an attachment ``name.xlsx`` or ``name.csv`` (UTF-8 with a BOM, which Excel
+    needs to read Chinese), never kept by a cache."""
+    if file_format == "xlsx":
+        stream = io.BytesIO()
+        write_xlsx(stream, header, rows, title)
+        content = stream.getvalue()
+    else:
+        text = io.StringIO()
+        write_csv(text, header, rows)
+        content = ("\ufeff" + text.getvalue()).encode()
+    response = HttpResponse(content, content_type=CONTENT_TYPES[file_format])
+    response["Content-Disposition"] = f'attachment; filename="{name}.{file_format}"'
+    response["Cache-Control"] = "no-store"
+    return response

@@ -1,11 +1,8 @@
 """Complaint publicity: the public tables, their downloads, and the regulators' drafts."""
 
-import csv
-import io
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,8 +17,6 @@ from .. import tasks
 from ..forms import PublicationActionForm, PublicationDraftForm
 from ..models import Publication
 from ..services import publicity
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def public_list(request):
@@ -73,18 +68,7 @@ def download(request, pk, file_format):
         raise Http404
     publication = _published(pk)
     name = f"complaints-{publication.reporting_unit.code}-{publication.year}Q{publication.quarter}"
-    if file_format == "xlsx":
-        stream = io.BytesIO()
-        exports.write_xlsx(stream, _header(), _cells(publication), str(publication))
-        response = HttpResponse(stream.getvalue(), content_type=XLSX)
-    else:
-        text = io.StringIO()
-        writer = csv.writer(text)
-        for row in [_header(), *_cells(publication)]:
-            writer.writerow([exports.csv_cell(v) if isinstance(v, str) else v for v in row])
-        response = HttpResponse("\ufeff" + text.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{name}.{file_format}"'
-    return response
+    return exports.download(_header(), _cells(publication), name, file_format, str(publication))
 
 
 @roles_required(*STAFF_ROLES)

@@ -1,11 +1,8 @@
 """Pages of post-consumption evaluations: the public form and list, codes, replies, review."""
 
-import io
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -105,27 +102,10 @@ def _deliver_codes(request, issued, output):
     header = [_("Evaluation code"), _("Enterprise's USCC"), _("Expires"), _("Where to evaluate")]
     expires = f"{batch.expires_at:%Y-%m-%d %H:%M}"
     rows = [[c, batch.enterprise.uscc, expires, evaluate_url] for c in issued.codes]
-    name = f"evaluation-codes-{batch.pk}"
-    if output == "xlsx":
-        stream = io.BytesIO()
-        exports.write_xlsx(stream, header, rows, "codes")
-        return _attachment(stream.getvalue(), f"{name}.xlsx", XLSX)
-    if output == "csv":
-        text = io.StringIO()
-        exports.write_csv(text, header, rows)
-        return _attachment(("\ufeff" + text.getvalue()).encode(), f"{name}.csv", "text/csv")
+    if output in ("xlsx", "csv"):
+        return exports.download(header, rows, f"evaluation-codes-{batch.pk}", output, "codes")
     context = {"batch": batch, "codes": issued.codes, "evaluate_url": evaluate_url}
     response = render(request, "monitoring/evaluations/receipts.html", context)
-    response["Cache-Control"] = "no-store"
-    return response
-
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def _attachment(content, filename, content_type):
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Cache-Control"] = "no-store"
     return response
 

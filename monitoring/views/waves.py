@@ -1,12 +1,11 @@
 """Survey waves: the list, a new wave, a wave's progress and indices, imports, recomputation."""
 
-import io
 import uuid
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -158,14 +157,8 @@ def wave_compute(request, pk):
 def wave_template(request, pk):
     """An .xlsx with the wave's columns: the fixed ones and the model's items."""
     wave = _wave(request, pk)
-    stream = io.BytesIO()
-    exports.write_xlsx(stream, responses.columns_of(wave.version), [], "responses")
-    response = HttpResponse(
-        stream.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = f'attachment; filename="survey-wave-{wave.pk}.xlsx"'
-    return response
+    columns = responses.columns_of(wave.version)
+    return exports.download(columns, [], f"survey-wave-{wave.pk}", "xlsx", "responses")
 
 
 @roles_required(*STAFF_ROLES)
