@@ -1,6 +1,7 @@
-"""Demo surveys (a model, two national waves answered everywhere, their indices) and demo
-post-consumption evaluations: published ones with a reply, a burst held for review,
-and one unused code to try the public form with (printed after the logins).
+"""Demo surveys (a model, two national waves answered everywhere, their indices, and this
+year's Guangdong wave with questionnaire links) and demo post-consumption evaluations:
+published ones with a reply, a burst held for review, and one unused code to try the
+public form with; the code and a questionnaire link are printed after the logins.
 
 Made through the services, as people would. Idempotent: nothing is added once the sample
 code exists.
@@ -15,10 +16,11 @@ from django.utils import timezone
 from enterprises.models import Enterprise, EnterpriseMembership
 from portal.models import ReportingUnit
 
-from .models import EvaluationCode, EvaluationModel
-from .services import evaluations, indices, responses, versions, waves
+from .models import EvaluationCode, EvaluationModel, SurveyLink
+from .services import evaluations, indices, responses, survey_links, versions, waves
 
 SAMPLE_CODE = "DEMQ-2345-6789"
+SAMPLE_LINK_TOKEN = "demo-questionnaire-guangdong"  # noqa: S105 - a public demo link
 STORIES = [
     # (hours ago, overall, aspects service/quality/environment/price, comment, address)
     (300, 5, (5, 5, 4, 4), "保养预约准时，师傅讲解很耐心。", "203.0.113.10"),
@@ -31,6 +33,7 @@ BURST_ADDRESS = "198.18.0.7"  # five from one network within minutes: the last o
 
 def seed(demo):
     seed_surveys(demo)
+    seed_links(demo)
     seed_evaluations(demo)
 
 
@@ -98,6 +101,28 @@ def seed_surveys(demo):
         )  # fmt: skip
         responses.store(wave, list(_answers(year, lift, enterprises)))
         indices.compute(wave)
+
+
+def seed_links(demo):
+    """This year's Guangdong wave, with a batch of questionnaire links (one printed)."""
+    demo.notes.append(
+        "Answer a survey questionnaire on a phone without logging in (问卷调查): "
+        f"http://127.0.0.1:8000/monitoring/survey/{SAMPLE_LINK_TOKEN}/"
+    )
+    sample_hash = survey_links.token_hash(SAMPLE_LINK_TOKEN)
+    if SurveyLink.objects.filter(token_hash=sample_hash).exists():
+        return
+    staff = demo.users["guangdong"]
+    year = timezone.localdate().year
+    wave = waves.create_wave(
+        version=EvaluationModel.objects.get(code=SURVEY_MODEL).versions.get(),
+        name=f"{year}年广东省服务业满意度调查", period_start=datetime.date(year, 1, 1),
+        period_end=datetime.date(year, 12, 31), reporting_unit=staff.agency.reporting_unit,
+        sectors=["H", "O"], quotas=[("H", None, 200), ("O", None, 200)],
+    )  # fmt: skip
+    issued = survey_links.issue_links(wave, staff, sector="H", size=20, note="演示链接")
+    first = survey_links.token_hash(issued.tokens[0])
+    SurveyLink.objects.filter(token_hash=first).update(token_hash=sample_hash)
 
 
 def _answers(year, lift, enterprises):

@@ -6,6 +6,7 @@ from portal.access import ENTERPRISE, STAFF_ROLES
 from portal.navigation import VISITORS, Area, Entry
 
 MENU = [
+    Entry(_("Surveys"), "monitoring:home", STAFF_ROLES, order=44),
     Entry(_("Evaluations to review"), "monitoring:evaluation_review", STAFF_ROLES, order=45),
     Entry(_("Consumers' evaluations"), "monitoring:my_evaluations", (ENTERPRISE,), order=45),
     Entry(_("Evaluate a service"), "monitoring:evaluate", VISITORS, order=1020),

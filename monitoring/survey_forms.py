@@ -1,10 +1,13 @@
-"""Forms of the survey pages: models, weights, items, waves, quotas, imports."""
+"""Forms of the survey pages: models, weights, items, waves, quotas, imports, links."""
 
 from decimal import Decimal
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from enterprises import uscc
+from enterprises.models import Enterprise
 from portal import spreadsheets
 from portal.models import AdminDivision, ReportingUnit
 
@@ -136,3 +139,89 @@ class StartForm(forms.Form):
             ("all", _("Import nothing if any row has a problem")),
         ],
     )
+
+
+class IssueLinksForm(forms.Form):
+    """A regulator issues one-time links to the wave's public questionnaire."""
+
+    FORMATS = [("xlsx", _("Excel (.xlsx)")), ("csv", _("CSV"))]
+
+    sector = forms.ChoiceField(label=_("Sector"))
+    division = forms.CharField(
+        label=_("Division code (optional)"), max_length=12, required=False,
+        help_text=_("Where the answers count; needed for a national wave issued by headquarters."),
+    )  # fmt: skip
+    uscc = forms.CharField(label=_("Enterprise's USCC (optional)"), max_length=30, required=False)
+    size = forms.IntegerField(
+        label=_("Number of links"), min_value=1, max_value=settings.MONITORING_LINK_BATCH_MAX
+    )
+    days = forms.IntegerField(
+        label=_("Valid for (days)"), min_value=1, max_value=366,
+        initial=settings.MONITORING_LINK_DAYS,
+    )  # fmt: skip
+    note = forms.CharField(label=_("Note (optional)"), max_length=200, required=False)
+    output = forms.ChoiceField(label=_("Get the links as"), choices=FORMATS, initial="xlsx")
+
+    def __init__(self, wave, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["sector"].choices = [c for c in sector_choices() if c[0] in wave.sectors]
+        self.fields["size"].help_text = _(
+            "Links are shown once, now: only a fingerprint of each is kept, so keep the file."
+        )
+
+    def clean_division(self):
+        code = self.cleaned_data["division"].strip()
+        if not code:
+            return None
+        division = AdminDivision.objects.filter(code=code).first()
+        if division is None:
+            raise forms.ValidationError(_("Unknown division code %(code)s.") % {"code": code})
+        return division
+
+    def clean_uscc(self):
+        text = self.cleaned_data["uscc"].strip()
+        if not text:
+            return None
+        code = uscc.checked(text)
+        enterprise = Enterprise.objects.filter(uscc=code).first()
+        if enterprise is None:
+            raise forms.ValidationError(
+                _("No enterprise with the USCC %(code)s is registered.") % {"code": code}
+            )
+        return enterprise
+
+
+RADIO_MAX_POINTS = 11
+
+
+class QuestionnaireForm(forms.Form):
+    """The wave's questionnaire: one answer per item (SERVQUAL: what was expected, and got)."""
+
+    def __init__(self, items, paired, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.questions = []
+        for item in items:
+            sides = (
+                [("E", _("What you expected")), ("P", _("What you got"))] if paired else [("", "")]
+            )
+            names = []
+            for side, label in sides:
+                name = f"{item.code}_{side}" if side else item.code
+                self.fields[name] = _answer_field(item, label or item.text)
+                names.append(name)
+            self.questions.append((item, [self[name] for name in names]))
+
+    def answers(self):
+        return {name: value for name, value in self.cleaned_data.items() if value is not None}
+
+
+def _answer_field(item, label):
+    low, high = item.bounds
+    if high - low + 1 > RADIO_MAX_POINTS:
+        return forms.IntegerField(
+            label=label, min_value=low, max_value=high, required=item.required
+        )
+    return forms.TypedChoiceField(
+        label=label, coerce=int, empty_value=None, required=item.required,
+        choices=[(n, str(n)) for n in range(low, high + 1)], widget=forms.RadioSelect,
+    )  # fmt: skip

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import benchmarks, comparisons, evaluations, models, waves
+from .views import benchmarks, comparisons, evaluations, models, survey_links, waves
 
 app_name = "monitoring"
 
@@ -18,6 +18,10 @@ urlpatterns = [
     path("waves/<int:pk>/import/", waves.wave_import, name="wave_import"),
     path("waves/<int:pk>/import/start/", waves.wave_import_start, name="wave_import_start"),
     path("waves/<int:pk>/import/cancel/", waves.wave_import_cancel, name="wave_import_cancel"),
+    path("waves/<int:pk>/links/", survey_links.issue, name="wave_links"),
+    # The public questionnaire, by one-time link
+    path("survey/thanks/", survey_links.thanks, name="questionnaire_thanks"),
+    path("survey/<str:token>/", survey_links.questionnaire, name="questionnaire"),
     path("waves/<int:pk>/comparisons/", comparisons.wave_ranking, name="wave_ranking"),
     path("benchmark/", benchmarks.benchmark, name="benchmark"),
     # Evaluation models

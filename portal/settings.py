@@ -364,6 +364,9 @@ PORTAL_PDF_FONT_DIR = env.str(
 MONITORING_MIN_RESPONSES = env.int("MONITORING_MIN_RESPONSES", default=30)
 MONITORING_STRAIGHT_LINE_ITEMS = env.int("MONITORING_STRAIGHT_LINE_ITEMS", default=6)
 MONITORING_MIN_SECONDS_PER_ITEM = env.int("MONITORING_MIN_SECONDS_PER_ITEM", default=2)
+# One-time links to a wave's public questionnaire (monitoring.services.survey_links).
+MONITORING_LINK_DAYS = env.int("MONITORING_LINK_DAYS", default=30)
+MONITORING_LINK_BATCH_MAX = env.int("MONITORING_LINK_BATCH_MAX", default=1000)
 
 # Credit (DOMAIN.md §6). Periods marked unverified there are settings, shown in docs/credit.md.
 # A published penalty is public this many years (unverified) unless repaired earlier.

@@ -5,6 +5,7 @@ from .evaluations import (
     EvaluationReply,
     EvaluationStatusChange,
 )
+from .survey_links import SurveyLink, SurveyLinkBatch
 from .surveys import (
     Computation,
     Dimension,
@@ -33,5 +34,7 @@ __all__ = [
     "ModelVersion",
     "Quota",
     "Response",
+    "SurveyLink",
+    "SurveyLinkBatch",
     "Wave",
 ]

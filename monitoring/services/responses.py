@@ -123,18 +123,31 @@ def map_header(header, expected_items):
     return mapped, problems
 
 
+def item_specs(structure):
+    """{answer column: item spec}: one per item, or an expectation and a perception of each."""
+    return {
+        code: item
+        for item in structure.items()
+        for code in ([f"{item.code}_E", f"{item.code}_P"] if structure.paired else [item.code])
+    }
+
+
+@dataclass
+class QualityContext:
+    """What the quality checks compare a response with: the items and who answered already."""
+
+    items: dict
+    seen_respondents: set = field(default_factory=set)
+    file_respondents: dict = field(default_factory=dict)
+
+
 class _Context:
     """What row checks need, loaded once per file."""
 
     def __init__(self, wave, user):
         self.wave = wave
         self.structure = versions.structure(wave.version)
-        self.items = {
-            code: item
-            for item in self.structure.items()
-            for code in ([f"{item.code}_E", f"{item.code}_P"] if self.structure.paired
-                         else [item.code])
-        }  # fmt: skip
+        self.items = item_specs(self.structure)
         self.divisions = {
             code: (pk, unit)
             for code, pk, unit in AdminDivision.objects.values_list("code", "pk", "reporting_unit")
@@ -214,7 +227,7 @@ def check_row(mapped, cells, context, number=None):
         except ValidationError as error:
             problems.append(Problem(None, getattr(error, "column", ""), " ".join(error.messages)))
     if not problems:
-        data["reason"] = "; ".join(_quality(data, context))
+        data["reason"] = "; ".join(quality(data, context))
     return data, problems
 
 
@@ -291,7 +304,7 @@ def _answers(values, data, context):
         raise _error(message, bad[0])
 
 
-def _quality(data, context):
+def quality(data, context):
     """Why the response is excluded from the indices (empty: it is not)."""
     reasons, answers = [], data["answers"]
     outside = [
@@ -356,6 +369,14 @@ def store(wave, rows, job_id=None, total=None):
             if job_id:
                 jobs.progress(job_id, done, total, _("Importing…"))
     return done
+
+
+def store_one(wave, data):
+    """Save one checked response (a questionnaire answered online) with its scores."""
+    versions.freeze(wave.version)
+    response = _response(wave, versions.structure(wave.version), data)
+    response.save()
+    return response
 
 
 def _response(wave, structure, data):

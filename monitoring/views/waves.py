@@ -5,6 +5,7 @@ import uuid
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -15,12 +16,12 @@ from portal.access import HEADQUARTERS, STAFF_ROLES, get_scoped_or_404, roles_re
 from portal.scoping import scoped
 
 from .. import tasks
-from ..models import IndexResult, Response, Wave
+from ..models import IndexResult, Response, SurveyLinkBatch, Wave
 from ..sectors import sector_label
 from ..services import responses, waves
 from ..services.charts import wave_charts
 from ..services.reading import figures, table
-from ..survey_forms import QuotaForm, StartForm, UploadForm, WaveForm
+from ..survey_forms import IssueLinksForm, QuotaForm, StartForm, UploadForm, WaveForm
 
 SESSION_KEY = "survey_imports"
 PREVIEW_PROBLEMS = 500
@@ -100,9 +101,21 @@ def wave_detail(request, pk):
         "charts": wave_charts(wave, shown),
         "computation": getattr(wave, "computation", None),
         "quota_form": QuotaForm(wave),
+        "links_form": IssueLinksForm(wave),
+        "link_batches": _link_batches(wave, request.user),
         "is_headquarters": request.user.role == HEADQUARTERS,
     }
     return render(request, "monitoring/waves/detail.html", context)
+
+
+def _link_batches(wave, user):
+    rows = scoped(SurveyLinkBatch.objects.filter(wave=wave), user).select_related(
+        "division", "enterprise"
+    )
+    return rows.annotate(
+        opened=Count("links", filter=Q(links__opened_at__isnull=False)),
+        used=Count("links", filter=Q(links__used_at__isnull=False)),
+    )[:20]
 
 
 def _components(wave, shown):

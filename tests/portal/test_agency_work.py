@@ -40,7 +40,7 @@ def labels(user):
 
 @pytest.mark.usefixtures("english")
 def test_the_drc_menu_holds_its_own_work_only(drc_user):
-    assert labels(drc_user) == ["Dashboard", "Enterprises", "Reporting", "API tokens"]
+    assert labels(drc_user) == ["Dashboard", "Enterprises", "Reporting", "Surveys", "API tokens"]
 
 
 @pytest.mark.usefixtures("english")
@@ -48,7 +48,7 @@ def test_the_market_regulators_menu_is_unchanged(province_user):
     assert labels(province_user) == [
         "Dashboard", "Enterprises", "Claims", "Pledges", "Standards", "Certificates",
         "Reporting", "Complaints", "ODR enterprises", "Complaint publicity",
-        "Evaluations to review", "Credit files", "Risk classes", "Random inspections", "API tokens",
+        "Surveys", "Evaluations to review", "Credit files", "Risk classes", "Random inspections", "API tokens",
     ]  # fmt: skip
 
 
