@@ -48,3 +48,31 @@ def test_a_provincial_regulator_reads_a_waves_indices_and_interval_chart(
     rows = chart.locator("table tbody tr").all_inner_texts()
     assert len(rows) == 1 and "52.50" in rows[0] and "-217.51 – 322.51" in rows[0]
     screenshot(page, "survey-wave-guangdong")
+
+
+def test_a_consumer_answers_a_questionnaire_link_on_a_phone(
+    browser, live_server, screenshot, transactional_db
+):
+    from monitoring.models import Response
+    from monitoring.services import survey_links
+
+    wave = factories.survey_wave(unit=factories.unit("440000"), name="2026年广东省满意度调查")
+    staff = factories.provincial_user("440000")
+    token = survey_links.issue_links(wave, staff, sector="H", size=1).tokens[0]
+    phone = browser.new_context(locale="zh-CN", viewport={"width": 375, "height": 740})
+    page = phone.new_page()
+    page.goto(f"{live_server.url}/monitoring/survey/{token}/")
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    questions = page.locator("fieldset.question")
+    asked = questions.count()
+    for n in range(asked):
+        questions.nth(n).get_by_text(str(4 + n % 2), exact=True).click()  # tap the label
+    screenshot(page, "survey-questionnaire-phone")
+    page.get_by_role("button", name="提交答卷").click()
+    page.wait_for_load_state()
+    assert "感谢您的填写" in page.content()
+    stored = Response.objects.get()
+    assert stored.wave == wave and len(stored.answers) == asked == 7
+    page.goto(f"{live_server.url}/monitoring/survey/{token}/")
+    assert "此链接不能再次使用" in page.content()
+    phone.close()

@@ -48,7 +48,8 @@ def test_the_market_regulators_menu_is_unchanged(province_user):
     assert labels(province_user) == [
         "Dashboard", "Enterprises", "Claims", "Pledges", "Standards", "Certificates",
         "Reporting", "Complaints", "ODR enterprises", "Complaint publicity",
-        "Surveys", "Evaluations to review", "Credit files", "Risk classes", "Random inspections", "API tokens",
+        "Surveys", "Evaluations to review", "Credit files", "Risk classes", "Random inspections",
+        "API tokens",
     ]  # fmt: skip
 
 
