@@ -63,7 +63,7 @@ class TokenAuthentication(authentication.TokenAuthentication):
     def authenticate_credentials(self, key):
         now = timezone.now()
         token = (
-            ApiToken.objects.select_related("user")
+            ApiToken.objects.select_related("user__agency__reporting_unit")
             .filter(digest=digest_of(key), revoked_at__isnull=True, expires_at__gt=now)
             .first()
         )

@@ -12,6 +12,7 @@ its counters, audit events and unlock page fit the portal's own seams.
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -105,3 +106,9 @@ class LockoutBackend(ModelBackend):
         else:
             clear_account(username)
         return user
+
+    def get_user(self, user_id):
+        """The signed-in user with the agency and unit that every scoped query reads."""
+        rows = get_user_model()._default_manager.select_related("agency__reporting_unit")
+        user = rows.filter(pk=user_id).first()
+        return user if user is not None and self.user_can_authenticate(user) else None

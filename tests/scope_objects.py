@@ -867,3 +867,24 @@ def _survey_computation(unit_code):
     wave = _survey_answered(unit_code)
     compute(wave)
     return wave.computation
+
+
+def _survey_links(unit_code):
+    from monitoring.services import survey_links
+
+    return survey_links.issue_links(_survey_wave(unit_code), staff(unit_code), sector="H", size=1)
+
+
+@maker("monitoring.SurveyLinkBatch")
+def _survey_link_batch(unit_code):
+    return _survey_links(unit_code).batch
+
+
+@maker("monitoring.SurveyLink")
+def _survey_link(unit_code):
+    return _survey_links(unit_code).batch.links.get()
+
+
+def survey_link_token(unit_code):
+    """The token of a fresh questionnaire link of the unit (only its hash is stored)."""
+    return _survey_links(unit_code).tokens[0]

@@ -118,9 +118,9 @@ def find(token, *, lock=False):
 def open_link(token):
     """The link, noting when it was first opened (the completion time counts from then)."""
     link = find(token)
-    if link.opened_at is None:
+    if link.opened_at is None:  # a timestamp, not a person's change: not audited
         link.opened_at = timezone.now()
-        link.save(update_fields=["opened_at"])
+        SurveyLink.objects.filter(pk=link.pk, opened_at=None).update(opened_at=link.opened_at)
     return link
 
 

@@ -118,7 +118,7 @@ def _models():
         "credit:warning_act": k.ConsumerWarning,
         **{f"monitoring:{name}": m.Wave for name in (
             "wave", "wave_flagged", "wave_quota", "wave_compute", "wave_template", "wave_import",
-            "wave_import_start", "wave_import_cancel", "wave_ranking",
+            "wave_import_start", "wave_import_cancel", "wave_ranking", "wave_links",
         )},
         **{f"monitoring:{name}": m.ModelVersion for name in (
             "version", "version_weights", "version_item", "version_copy",
@@ -192,6 +192,7 @@ SPECIAL_KWARGS = {
         "pk": scope_objects.make_model("complaints.Publication", unit).pk,
         "file_format": "csv",
     },
+    "monitoring:questionnaire": lambda unit: {"token": scope_objects.survey_link_token(unit)},
     "reporting:report_transition": lambda unit: {
         "pk": scope_objects.make_model("reporting.ProgressReport", unit).pk,
         "action": "submit",
@@ -212,6 +213,7 @@ PUBLIC = {
     "credit:bulletins", "credit:warnings", "credit:warnings_archive", "credit:warnings_feed",
     "credit:warning",
     "monitoring:evaluate", "monitoring:evaluation_thanks", "monitoring:evaluated",
+    "monitoring:questionnaire", "monitoring:questionnaire_thanks",
     "credit:public_plans", "credit:public_plan", "credit:public_candidates",
     "credit:public_results",
 }  # fmt: skip
