@@ -78,3 +78,23 @@ def test_recomputing_on_demand_runs_a_job_and_the_page_shows_intervals_and_chart
     assert "62.92" in page and "-6.33 – 132.17" in page  # the hand-checked figures
     assert page.count("<svg") >= 3 and "Dimension profile" in page
     assert "广东省" in page and "浙江省" in page
+
+
+def test_the_chart_by_unit_ranks_the_units_highest_index_first(client_for, hq_user):
+    from monitoring.services import indices
+
+    wave = factories.survey_wave()
+    low = {f"q{i}": 2 for i in range(1, 8)} | {"q1": 3}
+    high = {f"q{i}": 5 for i in range(1, 8)} | {"q1": 4}
+    rows = [("110000", low), ("440000", high), ("330000", {**low, "q2": 4})]
+    factories.survey_responses(wave, [
+        {"reporting_unit_id": factories.unit(code).pk, "sector": "H", "answers": answers}
+        for code, answers in rows for _ in range(2)
+    ])  # fmt: skip
+    indices.compute(wave)
+    charts = client_for(hq_user).get(f"/monitoring/waves/{wave.pk}/").context["charts"]
+    by_unit = next(c for c in charts if c["title"] == "Index by reporting unit")
+    svg = str(by_unit["svg"])
+    assert svg.index("广东省") < svg.index("浙江省") < svg.index("北京市")
+    means = [f.mean for f in by_unit["rows"]]
+    assert means == sorted(means, reverse=True)
