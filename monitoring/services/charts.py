@@ -11,9 +11,7 @@ Level = IndexResult.Level
 
 
 def _interval_figure(title, rows, component="index"):
-    """Highest index first (the rows without one last), so 37 units read as a ranking."""
-    rows = [r for r in rows if component in r["by"]]
-    rows.sort(key=lambda r: (r["by"][component].mean is None, -(r["by"][component].mean or 0)))
+    rows = [r for r in rows if component in r["by"]]  # reading.table: highest index first
     figures = [r["by"][component] for r in rows]
     return {
         "title": title,
