@@ -112,7 +112,7 @@ def _vertical_bars(categories, series, ticks, width, height, top, show_values):
 def _horizontal_bars(categories, series, ticks, width, height, top, show_values):
     """Bars growing right (or left for negatives) from the zero line, one row per category."""
     row = max(LABEL_SIZE + 8.0, 6.0 * len(series) + 8)
-    height = max(height, math.ceil(top + 8 + row * len(categories) + 28))
+    height = math.ceil(top + 8 + row * len(categories) + 28)  # as tall as its rows, no gap
     label_w = _row_label_width(categories, width)
     right = width - (_text_width(_fmt(ticks[-1]), LABEL_SIZE) + 8 if show_values else 12)
     plot = _Plot(label_w + 12, top + 8, right, height - 28, ticks[0], ticks[-1])

@@ -53,7 +53,7 @@ def interval_chart(
     ticks = nice_ticks(max(top_value, 0.0), min_value=min(0.0, *known, *ends))
     parts, top = _header(width, title, [], unit)
     row = LABEL_SIZE + 10.0
-    height = max(height, math.ceil(top + 8 + row * len(categories) + 28))
+    height = math.ceil(top + 8 + row * len(categories) + 28)  # as tall as its rows, no gap
     label_w = _row_label_width(categories, width)
     plot = _Plot(label_w + 12, top + 8, width - 16, height - 28, ticks[0], ticks[-1])
     for tick in ticks:

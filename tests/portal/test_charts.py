@@ -148,6 +148,18 @@ def test_many_categories_switch_to_a_taller_horizontal_layout():
     assert len({b.get("x") for b in bars(root)}) == 1  # all bars start at the zero line
 
 
+@pytest.mark.parametrize("draw", ["bars", "intervals"])
+def test_a_horizontal_chart_is_as_tall_as_its_rows_with_no_blank_band(draw):
+    names = ["未开始", "草稿", "按时报送", "逾期报送", "已采纳", "已退回", "未报送"]
+    if draw == "bars":
+        svg = bar_chart(names, [("单位数", [0, 0, 1, 0, 1, 1, 34])], horizontal=True, height=400)
+    else:
+        svg = charts.interval_chart(names, [50] * 7, [(40, 60)] * 7, height=400)
+    root = parse(svg)
+    last_bar_bottom = max(float(b.get("y")) + float(b.get("height")) for b in bars(root))
+    assert float(root.get("height")) - last_bar_bottom < 40  # the axis labels, nothing more
+
+
 def test_long_labels_are_truncated_with_the_full_name_as_tooltip():
     names = ["新疆生产建设兵团新疆生产建设兵团", *[f"单位{i}" for i in range(11)]]
     root = parse(bar_chart(names, [("数量", [1] * 12)]))
