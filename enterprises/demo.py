@@ -9,11 +9,11 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from portal.demo import make_user
+from portal.demo import CAMPAIGN_START, make_user, moment, present_period
 from portal.models import User
 
 from . import uscc
-from .models import Enterprise, EnterpriseMembership
+from .models import Certificate, Enterprise, EnterpriseMembership, Pledge, StandardDeclaration
 from .services import certificates, imports, pledges, registry, standards
 
 COUNT = 300
@@ -89,15 +89,17 @@ def _place(rows):
 def seed(demo):
     """The demo registry and the enterprise users ent_huamei (approved) and ent_pending."""
     rows = _place(enterprise_rows())
-    rows[0]["name"] = "深圳市华美优质服务有限公司"
+    huamei, pending = _first_in(rows, "440305"), _first_in(rows, "440106")
+    huamei.update(name="深圳市华美优质服务有限公司", status="operating")
+    pending.update(name="广州市鸿运优质服务有限公司", status="operating")
     fields = [*rows[0].keys(), "division"]
     fields.remove("uscc")
     imports.upsert(list(enumerate(rows)), ["uscc", *fields])
-    huamei = Enterprise.objects.get(uscc=_first_in(rows, "440305")["uscc"])
-    pending = Enterprise.objects.get(uscc=_first_in(rows, "440106")["uscc"])
+    huamei = Enterprise.objects.get(uscc=huamei["uscc"])
+    pending = Enterprise.objects.get(uscc=pending["uscc"])
     _member(demo, "ent_huamei", "华美 王芳", huamei, EnterpriseMembership.Status.APPROVED)
     _member(demo, "ent_pending", "鸿运 李明", pending, EnterpriseMembership.Status.PENDING)
-    seed_self_service(demo)
+    seed_self_service(demo, huamei)
 
 
 def _first_in(rows, division_code):
@@ -115,27 +117,32 @@ def _member(demo, username, full_name, enterprise, status):
     demo.add_login(user)
 
 
-# Pledges, standards and certificates (tasks 2, 7, 8), built through the services.
-PLEDGE_COUNT = 30
+# Pledges, standards and certificates (tasks 2, 7, 8), built through the services and dated
+# in the campaign: each unit's six enterprises file one after another, three in the period of
+# the 2019 round (to 2019-10-31) and three in the 2020 round's (to 2020-10-31). What is
+# current work (drafts, pledges waiting or returned) is dated from today, one pledge a unit is
+# published in the present round's period, and valid certificates expire after today.
+PER_UNIT = 6
 CERTIFICATE_STATUSES = ["valid", "valid", "suspended", "revoked", "cancelled", "expired"]
 
 
-def seed_self_service(demo):
+def seed_self_service(demo, huamei):
     """Pledges in every state, declarations with front-runners, certificates in each status."""
     regulators = {
         u.agency.reporting_unit.code: u
         for u in demo.users.values()
         if u.role == "provincial" and u.agency.kind == "market"
     }
-    chosen = [
-        enterprise
-        for code in regulators
-        for enterprise in Enterprise.objects.filter(
-            reporting_unit__code=code, status=Enterprise.Status.OPERATING
+    chosen = []
+    for code in regulators:
+        others = (
+            Enterprise.objects.filter(reporting_unit__code=code, status=Enterprise.Status.OPERATING)
+            .exclude(pk=huamei.pk)
+            .select_related("reporting_unit")
+            .order_by("uscc")
         )
-        .select_related("reporting_unit")
-        .order_by("uscc")[: PLEDGE_COUNT // len(regulators)]
-    ]
+        first = [huamei] if huamei.reporting_unit.code == code else []
+        chosen += [*first, *others[:PER_UNIT]][:PER_UNIT]
     for n, enterprise in enumerate(chosen):
         filer = _filer(demo, enterprise)
         regulator = regulators.get(enterprise.reporting_unit.code, demo.users["samr"])
@@ -145,6 +152,11 @@ def seed_self_service(demo):
             _demo_certificate(n, enterprise, filer, regulator)
         if n % 2 == 0 and not enterprise.standard_declarations.exists():
             _demo_declaration(n, enterprise, filer, regulator)
+
+
+def campaign_day(n):
+    """The day the n-th demo enterprise files: slots 0-2 of a unit in 2019, 3-5 by 2020-08."""
+    return CAMPAIGN_START + datetime.timedelta(days=n % PER_UNIT * 100 + n // PER_UNIT * 15)
 
 
 def _filer(demo, enterprise):
@@ -165,10 +177,27 @@ def _filer(demo, enterprise):
     return user
 
 
-def _demo_pledge(n, enterprise, filer, regulator):
+def _pledge_fate(n):
+    if n % 10 == 9:
+        return "draft"
+    if n % 5 == 4:
+        return "waiting"
+    return "returned" if n % 7 == 6 else "published"
+
+
+def _pledge_filed_on(n, fate):
     today = timezone.localdate()
+    if fate != "published":
+        return today - datetime.timedelta(days=5 + n)  # work on the regulator's desk now
+    if n % PER_UNIT == PER_UNIT - 1:
+        return present_period()[1] - datetime.timedelta(days=90 - n // PER_UNIT * 10)
+    return campaign_day(n)
+
+
+def _demo_pledge(n, enterprise, filer, regulator):
+    fate = _pledge_fate(n)
+    filed = _pledge_filed_on(n, fate)
     ended = n % 10 == 8
-    start = today - datetime.timedelta(days=800 if ended else 200)
     data = {
         "services": f"{enterprise.name}的全部门店服务：预约、到店服务、上门服务",
         "standards": "GB/T 15624-2011 服务标准化工作指南；本企业服务规范 Q/DEMO 001",
@@ -178,43 +207,65 @@ def _demo_pledge(n, enterprise, filer, regulator):
         "after_sales": "服务不满意7日内免费返工；因本企业原因造成损失的先行赔付",
         "complaint_channel": "门店服务台、客服热线、12315平台",
         "complaint_phone": f"400-800-{n:04d}",
-        "period_start": start,
-        "period_end": start + datetime.timedelta(days=700),
+        "period_start": filed,
+        # An ended pledge ran 600 days; the others run on beyond today.
+        "period_end": filed + datetime.timedelta(days=600)
+        if ended
+        else timezone.localdate() + datetime.timedelta(days=730),
     }
     pledge = pledges.create_pledge(enterprise, filer, data)
-    if n % 10 == 9:
-        return  # stays a draft
-    pledges.PLEDGE.apply(pledge, "submit", filer)
-    if n % 5 == 4:
-        return  # waits for review
-    if n % 7 == 6:
-        pledges.PLEDGE.apply(pledge, "return", regulator, reason="请写明服务完成时限的计算方法。")
+    Pledge.objects.filter(pk=pledge.pk).update(created_at=moment(filed, 9))
+    pledge.revisions.update(created_at=moment(filed, 9))
+    if fate == "draft":
         return
-    pledges.PLEDGE.apply(pledge, "publish", regulator)
+    pledges.PLEDGE.apply(pledge, "submit", filer, at=moment(filed + datetime.timedelta(days=2)))
+    if fate == "waiting":
+        return
+    decided = filed + datetime.timedelta(days=9)
+    if fate == "returned":
+        pledges.PLEDGE.apply(
+            pledge, "return", regulator, reason="请写明服务完成时限的计算方法。", at=moment(decided)
+        )
+        return
+    pledges.PLEDGE.apply(pledge, "publish", regulator, at=moment(decided, 15))
     if n == 3:
-        pledges.PLEDGE.apply(pledge, "withdraw", filer, reason="门店停业装修")
-    elif n % 6 == 0:
-        pledges.recognise(enterprise, regulator, "连续两年投诉量下降，服务质量明显提升")
+        withdrawn = moment(decided + datetime.timedelta(days=200))
+        pledges.PLEDGE.apply(pledge, "withdraw", filer, reason="门店停业装修", at=withdrawn)
+    elif n % PER_UNIT in (0, 3):
+        pledges.recognise(
+            enterprise,
+            regulator,
+            "连续两年投诉量下降，服务质量明显提升",
+            recognised_on=decided + datetime.timedelta(days=60),
+        )
 
 
 def _demo_certificate(n, enterprise, filer, regulator):
     today = timezone.localdate()
-    status = CERTIFICATE_STATUSES[n % len(CERTIFICATE_STATUSES)]
-    expires = today + datetime.timedelta(days=[45, 400, 300, 500, 200, -20][n % 6])
+    slot = n % PER_UNIT
+    status = CERTIFICATE_STATUSES[slot]
+    issued = campaign_day(n) + datetime.timedelta(days=10)
+    # The expired one ran its three years; the others run beyond today (one expires within
+    # 60 days), so the valid ones are valid today and the ended ones ended by a decision.
+    expires = issued + datetime.timedelta(days=3 * 365)
+    if status != "expired":
+        expires = today + datetime.timedelta(days=[45, 400, 300, 500, 200][slot])
     data = {
         "number": f"CQC-DEMO-{n + 1:04d}",
         "certification_body": "中国质量认证中心",
         "service": "商品售后服务",
         "scope_text": "商品售后服务评价体系（GB/T 27922）五星级",
-        "issued_on": expires - datetime.timedelta(days=3 * 365),
+        "issued_on": issued,
         "expires_on": expires,
     }
     certificate = certificates.create_certificate(enterprise, filer, data)
+    Certificate.objects.filter(pk=certificate.pk).update(created_at=moment(issued, 9))
     action = {"suspended": "suspend", "revoked": "revoke", "cancelled": "cancel"}.get(status)
     if action is not None:
         by = filer if action == "cancel" else regulator
         reason = "企业申请注销" if action == "cancel" else "监督审核发现不符合项"
-        certificates.CERTIFICATE.apply(certificate, action, by, reason=reason)
+        at = moment(issued + datetime.timedelta(days=120))
+        certificates.CERTIFICATE.apply(certificate, action, by, reason=reason, at=at)
 
 
 def _demo_declaration(n, enterprise, filer, regulator):
@@ -233,5 +284,8 @@ def _demo_declaration(n, enterprise, filer, regulator):
         "service": enterprise.name[:200],
     }
     declaration = standards.declare(enterprise, filer, data, indicators)
+    declared = campaign_day(n) + datetime.timedelta(days=5)
+    StandardDeclaration.objects.filter(pk=declaration.pk).update(declared_at=moment(declared, 9))
     if leading and n % 4 == 0:
-        standards.FRONT_RUNNER.apply(declaration, "confirm", regulator)
+        confirmed = moment(declared + datetime.timedelta(days=30))
+        standards.FRONT_RUNNER.apply(declaration, "confirm", regulator, at=confirmed)

@@ -5,8 +5,10 @@ in app order inside one transaction, as the demo administrator.
 """
 
 import base64
+import datetime
 from dataclasses import dataclass, field
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -28,6 +30,25 @@ DEMO_STAFF = [
     ("beijing", "北京市市场监管局 赵雪", "provincial", "110000", "market"),
     ("sichuan", "四川省市场监管局 刘洋", "provincial", "510000", "market"),
 ]
+
+
+# The demo's stories happen on fixed dates of the campaign (2019 and 2020, the rounds the
+# notice asks for); what must be current (the present round, work waiting for review,
+# certificates valid today) is dated from today with ``present_period``.
+CAMPAIGN_START = datetime.date(2019, 2, 1)
+
+
+def moment(day, hour=10, minute=0):
+    """An aware datetime at Beijing time (the portal's TIME_ZONE) on that day."""
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, minute)))
+
+
+def present_period(today=None):
+    """(start, end) covered by the newest round open today, as the campaign's rounds run:
+    November to October, opened on 1 November (the 2020 round covers 2019-11-01..2020-10-31)."""
+    today = today or timezone.localdate()
+    year = today.year if today >= datetime.date(today.year, 11, 1) else today.year - 1
+    return datetime.date(year - 1, 11, 1), datetime.date(year, 10, 31)
 
 
 @dataclass

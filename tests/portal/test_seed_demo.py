@@ -3,12 +3,13 @@
 import base64
 import io
 import re
+from datetime import date
 
 import pytest
 from django.core.management import call_command
 from django_otp.oath import totp
 
-from portal.demo import DEMO_PASSWORD
+from portal.demo import DEMO_PASSWORD, present_period
 from portal.models import User
 
 
@@ -37,3 +38,9 @@ def test_a_demo_staff_login_passes_the_second_step_with_the_printed_key(client):
     code = f"{totp(base64.b32decode(secret), drift=0):06d}"
     assert client.post("/accounts/verify/", {"token": code}).status_code == 302
     assert client.get("/dashboard/").status_code == 200
+
+
+def test_the_present_round_is_the_one_opened_last_by_the_day_as_the_campaigns_rounds_run():
+    assert present_period(date(2020, 11, 1)) == (date(2019, 11, 1), date(2020, 10, 31))
+    assert present_period(date(2026, 10, 31)) == (date(2024, 11, 1), date(2025, 10, 31))
+    assert present_period(date(2026, 12, 4)) == (date(2025, 11, 1), date(2026, 10, 31))
