@@ -4,6 +4,8 @@ axe-core (the copy bundled in axe-playwright-python, read from the installed pac
 from the internet) runs on each page that the walk of each role opens (tests/e2e/demo_walk.py);
 no serious or critical violation may be found. Each chart must also have a text alternative
 that names it and a data table beside it (axe cannot tell whether an SVG's name says anything).
+At 200 % zoom (WCAG 1.4.4 and 1.4.10) no page may be wider than the window: what is wide
+(a table, a chart) scrolls in its own box.
 """
 
 import pytest
@@ -17,6 +19,8 @@ from .demo_walk import ROLES, log_in_as_demo, role_id, walk
 
 AXE = Axe()
 BLOCKING = {"serious", "critical"}
+ZOOMED = {"width": 640, "height": 900}
+PAGE_WIDTH = "() => document.documentElement.scrollWidth"
 # Charts whose name says nothing, or that have no table of their data in their box.
 CHARTS_WITHOUT_ALTERNATIVE = """
 (generic) => [...document.querySelectorAll("svg.chart")].filter((svg) => {
@@ -48,9 +52,15 @@ def problems(page, url, language):
     return found
 
 
+def switch_language(page, base_url, code):
+    page.context.add_cookies(
+        [{"name": settings.LANGUAGE_COOKIE_NAME, "value": code, "url": base_url}]
+    )
+
+
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("username", ROLES, ids=role_id)
-def test_every_walked_page_has_no_serious_axe_violation_in_either_language(
+def test_every_walked_page_is_accessible_in_both_languages_and_at_200_percent_zoom(
     live_server, page, username
 ):
     call_command("seed_demo", verbosity=0)
@@ -60,11 +70,18 @@ def test_every_walked_page_has_no_serious_axe_violation_in_either_language(
         if response.status < 400:
             opened.append(url)
             failures += problems(page, url, "zh-hans")
-    page.context.add_cookies(
-        [{"name": settings.LANGUAGE_COOKIE_NAME, "value": "en", "url": live_server.url}]
-    )
+    switch_language(page, live_server.url, "en")
     for url in opened:
         page.goto(url)
         failures += problems(page, url, "en")
+    # 200 % zoom of a 1280 px window: a 640 px wide viewport at one device pixel per CSS pixel.
+    page.set_viewport_size(ZOOMED)
+    for code in ("zh-hans", "en"):
+        switch_language(page, live_server.url, code)
+        for url in opened:
+            page.goto(url)
+            width = page.evaluate(PAGE_WIDTH)
+            if width > ZOOMED["width"]:
+                failures.append((url, code, f"wider than the window at 200 %: {width} px"))
     assert not failures, "\n".join(map(str, failures))
     assert len(opened) >= 3
