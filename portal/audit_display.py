@@ -4,6 +4,8 @@ Kept apart from portal.audit (which records) so that the audit entry model can s
 changes without importing the recorder.
 """
 
+from django.urls import get_resolver
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
@@ -28,15 +30,30 @@ EVENT_DETAILS = {
 }
 
 
+# The actions of each workflow's log model ("app.model") in words: {action: label}.
+_ACTIONS = {}
+
+
+def name_actions(log_label, labels):
+    """Called by each portal.workflow.Workflow as it is declared."""
+    _ACTIONS[log_label.lower()] = labels
+
+
+def _action_label(model, action):
+    get_resolver().url_patterns  # noqa: B018 - the views import the services declaring workflows
+    label = _ACTIONS.get(model._meta.label_lower, {}).get(action)
+    return label or model.recorded_actions.get(action, action)
+
+
 def shown_changes(model, changes):
     """[(label, before, after)]: recorded changes as pages show them, in words.
 
     A field is named by its verbose name and a choice by its label (a workflow log's
     statuses and actions too); the details of an event by EVENT_DETAILS. The codes of a
     field without choices (a JSON list or dict, a job's kind) are named by the model's
-    ``audit_words`` ({attname: callable returning [(code, label)]}); a structured value
-    without them, or nested, is counted rather than shown as code. Anything else is shown
-    as recorded.
+    ``audit_words`` ({attname: dotted path of a function returning [(code, label)]}); texts
+    keyed by code are shown without their keys; any other structured value without words,
+    or nested, is counted rather than shown as code. Anything else is shown as recorded.
     """
     fields = {f.attname: f for f in model._meta.concrete_fields} if model else {}
     status_label = getattr(model, "status_label", None)  # a workflow's log (StatusLog)
@@ -47,8 +64,8 @@ def shown_changes(model, changes):
         if status_label and key in ("from_status", "to_status"):
             before, after = (status_label(v) if v else v for v in (before, after))
         elif status_label and key == "action":
-            before, after = (model.action_label(v) if v else v for v in (before, after))
-        words = dict(audit_words[key]()) if key in audit_words else None
+            before, after = (_action_label(model, v) if v else v for v in (before, after))
+        words = dict(import_string(audit_words[key])()) if key in audit_words else None
         # gettext again: a library's verbose names (django-otp's) are plain strings.
         label = _(str(field.verbose_name)) if field else EVENT_DETAILS.get(key, key)
         rows.append((label, _shown(field, before, words), _shown(field, after, words)))
@@ -56,6 +73,8 @@ def shown_changes(model, changes):
 
 
 def _shown(field, value, words=None):
+    if isinstance(value, dict) and not words and all(isinstance(v, str) for v in value.values()):
+        return " · ".join(v for v in value.values() if v) or None  # texts by section, say
     if isinstance(value, dict | list) and _nested(value) or isinstance(value, dict) and not words:
         return _counted(value)
     if isinstance(value, dict):

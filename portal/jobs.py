@@ -36,6 +36,11 @@ def start(kind, title, *, owner=None, reporting_unit=None, total=0):
     )
 
 
+def kinds():
+    """[(kind, label)] of Job.KINDS, for the audit trail (Job.audit_words)."""
+    return list(Job.KINDS.items())
+
+
 def progress(job_id, done, total=None, message=""):
     """Record how far a running job has got."""
     fields = {"status": Job.Status.RUNNING, "done": done, "message": str(message)[:500]}

@@ -340,13 +340,6 @@ class StatusLog(models.Model):
         return f"{self.status_label(self.from_status)} → {self.status_label(self.to_status)}"
 
     @classmethod
-    def action_label(cls, action):
-        """An action in words: its transition's label in the workflow, or recorded_actions'."""
-        from .workflow import action_label
-
-        return action_label(cls, action) or cls.recorded_actions.get(action, action)
-
-    @classmethod
     def status_label(cls, state):
         """A status in words: its label among the logged object's choices ("status" first)."""
         subjects = [f.related_model for f in cls._meta.concrete_fields if f.is_relation]
@@ -404,7 +397,7 @@ class Job(models.Model):
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
 
     scope = Scope(owner="owner")
-    audit_words = {"kind": lambda: Job.KINDS.items()}  # portal.audit_display
+    audit_words = {"kind": "portal.jobs.kinds"}  # portal.audit_display
 
     class Meta:
         ordering = ["-created_at"]

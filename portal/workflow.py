@@ -29,11 +29,10 @@ from functools import cached_property
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.urls import get_resolver
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import audit
+from . import audit, audit_display
 from .access import ENTERPRISE, HEADQUARTERS, PROVINCIAL
 from .scoping import scoped
 
@@ -91,18 +90,6 @@ class Change:
     details: dict = dataclasses.field(default_factory=dict)  # what the form chose besides a reason
 
 
-# Each declared workflow by the label of its log model ("app.model"), for action_label.
-_BY_LOG = {}
-
-
-def action_label(log_model, action):
-    """An action recorded in a workflow's log, in words (its transition's label), or None."""
-    get_resolver().url_patterns  # noqa: B018 - the views import the services declaring workflows
-    workflow = _BY_LOG.get(log_model._meta.label_lower)
-    rule = workflow.transition(action) if workflow else None
-    return rule.label if rule else None
-
-
 @dataclass(frozen=True)
 class Workflow:
     """The states of one model's status field and the transitions between them."""
@@ -119,7 +106,7 @@ class Workflow:
         names = [t.action for t in self.transitions]
         if len(names) != len(set(names)):
             raise ValueError(f"{self.model}: an action is declared twice")
-        _BY_LOG[self.log.lower()] = self
+        audit_display.name_actions(self.log, {t.action: t.label for t in self.transitions})
 
     @cached_property
     def model_class(self):

@@ -84,7 +84,7 @@ class ScoringIndicator(models.Model):
     )
 
     scope = Scope(staff=Q())  # every regulator reads the model; headquarters edits it
-    audit_words = {"code": lambda: _indicator_names()}  # portal.audit_display
+    audit_words = {"code": "credit.services.risk_indicators.indicator_choices"}  # audit_display
 
     class Meta:
         ordering = ["scoring_model", "id"]
@@ -284,9 +284,3 @@ class RiskClassHistory(models.Model):
 
     def __str__(self):
         return f"{self.enterprise_id}: {self.risk_class} ({self.source})"
-
-
-def _indicator_names():
-    from ..services.risk_indicators import INDICATORS  # the services import these models
-
-    return [(indicator.code, indicator.label) for indicator in INDICATORS]

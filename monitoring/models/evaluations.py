@@ -116,7 +116,7 @@ class Evaluation(models.Model):
         enterprise_rows=Q(status="released"),
     )
     audit_exclude = {"network_hash", "comment_hash"}
-    audit_words = {"aspects": lambda: settings.PORTAL_EVALUATION_ASPECTS}  # portal.audit_display
+    audit_words = {"aspects": "monitoring.services.evaluations.aspects"}  # portal.audit_display
 
     class Meta:
         ordering = ["-submitted_at", "-id"]
