@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('credit', '0004_inspections_and_risk'),
+        ('credit', '0005_clearer_field_names'),
     ]
 
     operations = [
