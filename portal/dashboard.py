@@ -21,7 +21,9 @@ class Panel:
     figures: list = field(default_factory=list)  # [(label, value)]
     links: list = field(default_factory=list)  # [(label, url)]
     text: str = ""
-    chart: str = ""  # from portal.charts (a SafeString); any other text is escaped
+    # From portal.charts (a SafeString; any other text is escaped). The figures are its data:
+    # beside a chart they are shown as its table.
+    chart: str = ""
     order: int = 100
 
 

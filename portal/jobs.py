@@ -28,10 +28,17 @@ from .models import Job, User
 
 
 def start(kind, title, *, owner=None, reporting_unit=None, total=0):
-    """Create a waiting job."""
+    """Create a waiting job of one of Job.KINDS."""
+    if kind not in Job.KINDS:
+        raise ValueError(f"{kind!r} is not among Job.KINDS")
     return Job.objects.create(
         kind=kind, title=str(title), owner=owner, reporting_unit=reporting_unit, total=total
     )
+
+
+def kinds():
+    """[(kind, label)] of Job.KINDS, for the audit trail (Job.audit_words)."""
+    return list(Job.KINDS.items())
 
 
 def progress(job_id, done, total=None, message=""):

@@ -292,7 +292,16 @@ class AuditEntry(models.Model):
             "seed_demo": _("demo data"),
             "demo": _("demo data"),
         }
-        return unnamed.get(self.actor_label, self.actor_label)
+        if self.actor_label in unnamed:
+            return unnamed[self.actor_label]
+        # A workflow step outside a request, or a scheduled job or command acting as nobody,
+        # is recorded under its code name (portal.audit.acting_as).
+        if self.actor_label.startswith("workflow "):
+            actor = User.objects.filter(pk=self.actor_id).first() if self.actor_id else None
+            return actor.get_username() if actor else _("the system")
+        if self.actor_id is None and self.source in (self.Source.TASK, self.Source.COMMAND):
+            return _("the system")
+        return self.actor_label
 
     @property
     def shown_changes(self):
@@ -319,6 +328,9 @@ class StatusLog(models.Model):
     )
     reason = models.TextField(_("reason"), blank=True, **text_limit(REASON))
     at = models.DateTimeField(_("when"), default=timezone.now)
+
+    # Actions a log of this kind records without a transition of its workflow: {action: label}.
+    recorded_actions = {}
 
     class Meta:
         abstract = True
@@ -349,6 +361,20 @@ class Job(models.Model):
         DONE = "done", _("Done")
         FAILED = "failed", _("Failed")
 
+    # Every kind of job that jobs.start() is given, as the audit trail names it.
+    KINDS = {
+        "complaint_publicity": _("Complaint publicity"),
+        "credit_risk": _("Credit risk classes"),
+        "credit_risk_import": _("Import of historical risk classes"),
+        "enterprise_export": _("Export of enterprises"),
+        "enterprise_import": _("Import of enterprises"),
+        "reporting_pdf": _("Report PDF"),
+        "reporting_summary": _("National summary"),
+        "reporting_zip": _("All report PDFs"),
+        "survey_import": _("Import of survey responses"),
+        "survey_indices": _("Survey indices"),
+    }
+
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     kind = models.CharField(_("kind"), max_length=50)
     title = models.CharField(_("title"), max_length=200)
@@ -371,6 +397,7 @@ class Job(models.Model):
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
 
     scope = Scope(owner="owner")
+    audit_words = {"kind": "portal.jobs.kinds"}  # portal.audit_display
 
     class Meta:
         ordering = ["-created_at"]

@@ -32,7 +32,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import audit
+from . import audit, audit_display
 from .access import ENTERPRISE, HEADQUARTERS, PROVINCIAL
 from .scoping import scoped
 
@@ -106,6 +106,7 @@ class Workflow:
         names = [t.action for t in self.transitions]
         if len(names) != len(set(names)):
             raise ValueError(f"{self.model}: an action is declared twice")
+        audit_display.name_actions(self.log, {t.action: t.label for t in self.transitions})
 
     @cached_property
     def model_class(self):
@@ -194,7 +195,10 @@ class Workflow:
         """Lock, check, do, write the status, one log row and the audit entry; then after commit."""
         reason = (reason or "").strip()
         at = at or timezone.now()
-        with transaction.atomic(), audit.acting_unless_set(user, label=f"workflow {action}"):
+        with (
+            transaction.atomic(),
+            audit.acting_unless_set(user, label="" if user else f"workflow {action}"),
+        ):
             locked = self._lock(obj, user)
             source = getattr(locked, self.field)
             rule = self.check(action, source, role_of(user), reason)

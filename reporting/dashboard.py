@@ -44,12 +44,17 @@ def _status_panel(round_):
     labels = [str(UNIT_STATUSES[key]) for key in counts]
     # Drawn at the card's width (a card is at least 280px), so its labels keep their size.
     chart = bar_chart(
-        labels, [(_("Units"), list(counts.values()))], width=240, height=120, horizontal=True
+        labels,
+        [(_("Units"), list(counts.values()))],
+        label=_("Reporting units by status"),
+        width=240,
+        height=120,
+        horizontal=True,
     )
     return Panel(
         title=_("Progress reports"),
         text=str(round_),
-        figures=[(UNIT_STATUSES[key], n) for key, n in counts.items() if n],
+        figures=[(UNIT_STATUSES[key], n) for key, n in counts.items()],
         links=[(_("Status of all units"), reverse("reporting:round", args=[round_.pk]))],
         chart=chart,
         order=20,

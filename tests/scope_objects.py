@@ -91,7 +91,7 @@ def _api_token(unit_code):
 
 @maker("portal.Job")
 def _job(unit_code):
-    return jobs.start("test", "测试任务", owner=staff(unit_code))
+    return jobs.start("enterprise_export", "测试任务", owner=staff(unit_code))
 
 
 @maker("portal.HolidayCalendar")

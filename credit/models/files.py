@@ -274,11 +274,13 @@ class SeriousListing(models.Model):
         upload_to="credit/pledges/%Y/",
         blank=True,
     )
-    repair_pledge_name = models.CharField(max_length=200, blank=True)
+    repair_pledge_name = models.CharField(_("file name of the pledge"), max_length=200, blank=True)
     repair_evidence = models.FileField(
         _("evidence"), storage=private_storage, upload_to="credit/evidence/%Y/", blank=True
     )
-    repair_evidence_name = models.CharField(max_length=200, blank=True)
+    repair_evidence_name = models.CharField(
+        _("file name of the evidence"), max_length=200, blank=True
+    )
     measures_expired = models.BooleanField(_("every measure has expired"), default=False)
     obligations_fulfilled = models.BooleanField(
         _("obligations in the decisions fulfilled"), default=False

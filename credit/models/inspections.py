@@ -96,6 +96,7 @@ class Inspector(models.Model):
     active = models.BooleanField(_("active"), default=True)
 
     scope = Scope(jurisdiction="agency__reporting_unit")
+    audit_words = {"fields": "credit.inspection_rules.field_choices"}  # portal.audit_display
 
     class Meta:
         ordering = ["certificate_number"]

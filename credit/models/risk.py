@@ -84,6 +84,7 @@ class ScoringIndicator(models.Model):
     )
 
     scope = Scope(staff=Q())  # every regulator reads the model; headquarters edits it
+    audit_words = {"code": "credit.services.risk_indicators.indicator_choices"}  # audit_display
 
     class Meta:
         ordering = ["scoring_model", "id"]

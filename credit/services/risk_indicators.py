@@ -115,3 +115,8 @@ def get(code):
 def label(code):
     indicator = get(code)
     return indicator.label if indicator else code
+
+
+def indicator_choices():
+    """[(code, label)] of the indicators, for the audit trail (ScoringIndicator.audit_words)."""
+    return [(indicator.code, indicator.label) for indicator in INDICATORS]

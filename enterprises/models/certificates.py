@@ -79,7 +79,10 @@ class CertificateStatusChange(StatusLog):
     """A certificate's status history."""
 
     certificate = models.ForeignKey(
-        Certificate, on_delete=models.CASCADE, related_name="status_changes"
+        Certificate,
+        verbose_name=_("certificate"),
+        on_delete=models.CASCADE,
+        related_name="status_changes",
     )
 
     scope = Scope(

@@ -34,7 +34,7 @@ def certificate_rows(user):
 def _chart(title, labels, values):
     # Drawn at a card's width (a card is at least 280px), so its text keeps its 12 px.
     series = [(_("Valid certificates"), values)]
-    return bar_chart(labels, series, title=title, width=260, height=120, horizontal=True)
+    return bar_chart(labels, series, title=title, width=240, height=120, horizontal=True)
 
 
 def _summary(rows):

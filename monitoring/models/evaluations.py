@@ -116,6 +116,7 @@ class Evaluation(models.Model):
         enterprise_rows=Q(status="released"),
     )
     audit_exclude = {"network_hash", "comment_hash"}
+    audit_words = {"aspects": "monitoring.services.evaluations.aspects"}  # portal.audit_display
 
     class Meta:
         ordering = ["-submitted_at", "-id"]
@@ -138,6 +139,7 @@ class EvaluationStatusChange(StatusLog):
     )
 
     scope = Scope(jurisdiction="evaluation__enterprise__reporting_unit")
+    recorded_actions = {"hold": _("Held for review")}  # written by the submission itself
 
     class Meta(StatusLog.Meta):
         verbose_name = _("evaluation status change")

@@ -41,6 +41,7 @@ def bar_chart(
     series: list[tuple[str, list[float]]],
     *,
     title: str = "",
+    label: str = "",
     unit: str = "",
     width: int = 640,
     height: int = 320,
@@ -52,6 +53,7 @@ def bar_chart(
     """Grouped bar chart (vertical, or horizontal for many categories) as SVG markup.
 
     ``sort`` orders the categories by the first series, largest first (a gap last).
+    ``label`` names a chart that draws no title for screen readers (its text alternative).
     """
     series = _as_floats(series)
     if sort:
@@ -67,7 +69,7 @@ def bar_chart(
     parts, top = _header(width, title, legend if len(series) > 1 else [], unit)
     draw = _horizontal_bars if horizontal else _vertical_bars
     body, height = draw(categories, series, ticks, width, height, top, show_values)
-    return _svg(width, height, title or _("Bar chart"), parts + body)
+    return _svg(width, height, title or label or _("Bar chart"), parts + body)
 
 
 def _sorted_by_first_series(categories, series):

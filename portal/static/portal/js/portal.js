@@ -5,3 +5,17 @@ document.addEventListener("change", (event) => {
     event.target.form.requestSubmit();
   }
 });
+
+// A box that scrolls sideways (a chart or wide table on a narrow or zoomed screen) takes
+// the keyboard focus, so it can be scrolled with the arrow keys as well as the mouse.
+const focusScrollers = () => {
+  document.querySelectorAll(".chart, .table-wrap, .table").forEach((box) => {
+    if (box.scrollWidth > box.clientWidth) {
+      box.tabIndex = 0;
+    } else {
+      box.removeAttribute("tabindex");
+    }
+  });
+};
+window.addEventListener("load", focusScrollers);
+window.addEventListener("resize", focusScrollers);
