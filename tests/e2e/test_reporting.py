@@ -107,8 +107,11 @@ def confirm(page, question):
 
 
 def download(page, base_url, form, text):
-    """Start a job from the form, wait for it on its page, download what it made."""
-    click(page, f"form[action$='{form}'] button")
+    """Start a job from the form, wait for it on its page, download what it made (PDFs of
+    the whole round take their time on a loaded machine: a minute at most)."""
+    with page.expect_navigation(timeout=60_000):
+        page.locator(f"form[action$='{form}'] button").first.click()
+    page.wait_for_load_state()
     assert page.locator("[data-testid=job]").get_attribute("data-status") == "done"
     link = page.locator("a[href$='/download/']")
     assert link.inner_text() == text
