@@ -396,4 +396,4 @@ class Job(models.Model):
 
 from .draw_records import Draw  # noqa: E402,F401  (portal.draws' record)
 from .holidays import HolidayCalendar  # noqa: E402,F401  (portal.workdays' entered years)
-from .security_records import ApiToken, LoginThrottle  # noqa: E402,F401  (portal.lockout, portal.api_tokens)
+from .security_records import ApiToken, LoginThrottle, SentForm  # noqa: E402,F401  (portal.lockout, portal.api_tokens, portal.once)
