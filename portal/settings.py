@@ -190,6 +190,8 @@ MEDIA_URL = "media/"
 # Uploaded and generated files are never served directly: views check scope first.
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "media-private")
+# Where `manage.py backup` (make backup) writes its dated directories (portal.backups).
+PORTAL_BACKUP_DIR = env.path("PORTAL_BACKUP_DIR", default=BASE_DIR / "backups")
 WHITENOISE_USE_FINDERS = not PRODUCTION
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
