@@ -3,10 +3,11 @@
 import json
 import logging
 
-from django.core.cache import cache
 from django.http import HttpResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
+
+from .ratelimit import counted
 
 logger = logging.getLogger("portal.csp")
 
@@ -17,8 +18,7 @@ LOGGED_FIELDS = ("document-uri", "violated-directive", "effective-directive", "b
 
 def _over_rate(request):
     key = f"csp-report:{request.META.get('REMOTE_ADDR', '')}"
-    cache.add(key, 0, timeout=60)
-    return cache.incr(key) > REPORTS_PER_MINUTE
+    return counted(key, 60) > REPORTS_PER_MINUTE
 
 
 def _summary(body):

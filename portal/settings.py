@@ -239,6 +239,10 @@ TRUSTWORTHY_REVIEW_COMPLAINTS = env.int("TRUSTWORTHY_REVIEW_COMPLAINTS", default
 COMPLAINT_RETENTION_DAYS = env.int("COMPLAINT_RETENTION_DAYS", default=3 * 365)
 
 CELERY_BEAT_SCHEDULE = {
+    "send-waiting-jobs": {
+        "task": "portal.tasks.send_waiting_jobs",
+        "schedule": 60.0,
+    },
     "complaint-anonymisation": {
         "task": "complaints.tasks.anonymise_past_retention",
         "schedule": crontab(hour=3, minute=0),
@@ -288,7 +292,12 @@ CELERY_BEAT_SCHEDULE = {
 
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            # a Redis that hangs fails a cache call in a second (portal.ratelimit fails soft)
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
         if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
