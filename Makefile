@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 TEST_ENV := DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/portal} \
             REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/15}
 
-.PHONY: demo test bench fuzz mutation lint install system-deps browser services messages messages-update demo-data serve clean
+.PHONY: demo test bench fuzz mutation lint install system-deps browser services messages messages-update demo-data serve backup restore clean
 
 demo: install system-deps messages demo-data serve
 
@@ -63,6 +63,17 @@ demo-data: install
 serve:
 	$(PY) manage.py collectstatic --noinput -v0
 	$(PY) manage.py runserver 127.0.0.1:8000
+
+# The database and the uploaded files into one dated directory under PORTAL_BACKUP_DIR
+# (default backups/; BACKUP_DIR=... for another); see docs/development.md (operations).
+backup: install
+	$(PY) manage.py backup $(if $(BACKUP_DIR),--to $(BACKUP_DIR))
+
+# make restore BACKUP=backups/portal-YYYYmmdd-HHMMSS RESTORE_DB=<new database name or SQLite path>
+restore: install
+	@test -n "$(BACKUP)" && test -n "$(RESTORE_DB)" || \
+	  { echo "Usage: make restore BACKUP=<backup directory> RESTORE_DB=<new database>"; exit 1; }
+	$(PY) manage.py restore $(BACKUP) --database $(RESTORE_DB)
 
 clean:
 	rm -rf $(VENV) demo.sqlite3 staticfiles media

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from enterprises import uscc
 from enterprises.industries import SERVICE_SECTIONS, section_choices
 from enterprises.models import Enterprise
-from portal import uploads
+from portal import once, uploads
 from portal.form_guard import GuardedForm
 from portal.models import AdminDivision, ReportingUnit
 from portal.scoping import scoped
@@ -162,7 +162,7 @@ class ComplaintFields(forms.Form):
     def submission(self):
         """The cleaned data as ``intake.file`` takes it, and the files."""
         data = dict(self.cleaned_data)
-        for name in ("kinds", "evidence", "form_token", "website"):
+        for name in ("kinds", "evidence", "form_token", "website", once.FIELD):
             data.pop(name, None)
         data["operator"] = data.pop("operator_uscc")
         data["platform"] = data.pop("platform_uscc")
@@ -191,8 +191,8 @@ def _registered(code):
     return enterprise
 
 
-class PublicComplaintForm(GuardedForm, ComplaintFields):
-    """The public form: no login, guarded against robots."""
+class PublicComplaintForm(once.OnceForm, GuardedForm, ComplaintFields):
+    """The public form: no login, guarded against robots, one complaint however often sent."""
 
 
 class RecordedComplaintForm(ComplaintFields):

@@ -26,7 +26,13 @@ from .crypto import EncryptedTextField
 # portal.two_factor, a library's model that holds who turned two-factor on.
 AUDITED_LIBRARY_APPS = {"otp_totp"}
 # Login counters and API tokens are audited by their events (record_event), not per row.
-NOT_AUDITED = {"portal.AuditEntry", "portal.Job", "portal.LoginThrottle", "portal.ApiToken"}
+NOT_AUDITED = {
+    "portal.AuditEntry",
+    "portal.Job",
+    "portal.LoginThrottle",
+    "portal.ApiToken",
+    "portal.SentForm",  # a spent form token (portal.once): what it made is audited
+}
 SECRET_FIELDS = {"password", "key", "token"}
 NOISE_FIELDS = {"last_login"}
 MAX_VALUE_LENGTH = 2000

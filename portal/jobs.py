@@ -3,7 +3,7 @@
 The view (or API action) starts the job and the task; a service does the work:
 
     job = jobs.start("enterprise_import", _("Import enterprises"), owner=request.user)
-    import_task.delay(str(job.pk), ..., user_id=request.user.pk)
+    jobs.send(import_task, job, ..., user_id=request.user.pk)
     return redirect(job)            # the progress page, polled with htmx
 
     @shared_task(base=jobs.JobTask)
@@ -15,16 +15,27 @@ Inside the service: ``jobs.progress(job_id, done, total, message)``,
 already stored), then ``jobs.finish(job_id, ...)``. A service that must refuse the work
 for a reason the user should read (a PDF over the page limit) raises ``jobs.Refused``.
 Progress writes use ``.update()``: they are bookkeeping, not audited writes.
+
+``send`` queues the task. With the queue (Redis) unreachable the page still works: the
+call is kept on the job (``Job.waiting_call``, the outbox) and the job waits;
+``send_waiting`` (the beat task ``portal.tasks.send_waiting_jobs``, every minute) sends
+it once the queue is back, and only once (the row is locked and cleared as it is sent).
 """
 
-from celery import Task
+import logging
+
+from celery import Task, current_app
 from django.core.files.base import ContentFile
+from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from kombu.exceptions import OperationalError
 
 from .audit import acting_as
 from .models import Job, User
+
+logger = logging.getLogger("portal.jobs")
 
 
 def start(kind, title, *, owner=None, reporting_unit=None, total=0):
@@ -39,6 +50,44 @@ def start(kind, title, *, owner=None, reporting_unit=None, total=0):
 def kinds():
     """[(kind, label)] of Job.KINDS, for the audit trail (Job.audit_words)."""
     return list(Job.KINDS.items())
+
+
+def send(task, job, *args, **kwargs):
+    """Queue ``task(str(job.pk), *args, **kwargs)``; kept on the job if the queue is down."""
+    call = {"task": task.name, "args": [str(job.pk), *args], "kwargs": kwargs}
+    try:
+        task.apply_async(call["args"], kwargs, retry=False)
+    except OperationalError as error:
+        logger.warning("job %s waits: the queue is unreachable: %s", job.pk, error)
+        message = _("Waiting: the work queue is unavailable; the job starts when it is back.")
+        Job.objects.filter(pk=job.pk).update(waiting_call=call, message=message)
+
+
+def send_waiting():
+    """Send the calls of jobs that could not be queued; returns how many were sent.
+
+    Each is cleared and sent in one transaction with its row locked, so two runs never
+    send one twice; with the queue still down the clearing is rolled back and it waits.
+    """
+    sent = 0
+    while True:
+        try:
+            with transaction.atomic():
+                job = (
+                    Job.objects.select_for_update(skip_locked=True)
+                    .filter(waiting_call__isnull=False)
+                    .order_by("created_at")
+                    .first()
+                )
+                if job is None:
+                    return sent
+                call = job.waiting_call
+                Job.objects.filter(pk=job.pk).update(waiting_call=None, message="")
+                task = current_app.tasks[call["task"]]
+                task.apply_async(call["args"], call["kwargs"], retry=False)
+        except OperationalError:
+            return sent  # still down: the calls wait for the next run
+        sent += 1
 
 
 def progress(job_id, done, total=None, message=""):

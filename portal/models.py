@@ -393,6 +393,9 @@ class Job(models.Model):
     result = models.JSONField(_("result"), default=dict, blank=True)
     result_file = models.FileField(_("result file"), upload_to="jobs/%Y/%m/", blank=True)
     result_url = models.CharField(_("next page"), max_length=300, blank=True)
+    waiting_call = models.JSONField(
+        _("task waiting for the queue"), null=True, blank=True
+    )  # portal.jobs.send: the task, args and kwargs kept while Redis was unreachable
     created_at = models.DateTimeField(_("started"), auto_now_add=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
 
@@ -423,4 +426,4 @@ class Job(models.Model):
 
 from .draw_records import Draw  # noqa: E402,F401  (portal.draws' record)
 from .holidays import HolidayCalendar  # noqa: E402,F401  (portal.workdays' entered years)
-from .security_records import ApiToken, LoginThrottle  # noqa: E402,F401  (portal.lockout, portal.api_tokens)
+from .security_records import ApiToken, LoginThrottle, SentForm  # noqa: E402,F401  (portal.lockout, portal.api_tokens, portal.once)

@@ -4,16 +4,20 @@
 (e.g. "5/hour") and answers 429 (our page, or JSON under /api/) when it is used up.
 """
 
+import logging
 import time
 from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from .errors import too_many_requests
 from .proxy import client_address
 
 PERIODS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400}
+logger = logging.getLogger("portal.ratelimit")
 
 
 def parse_rate(rate):
@@ -27,10 +31,22 @@ def hit(scope, address, now=None):
     limit, period = parse_rate(settings.PORTAL_RATE_LIMITS[scope])
     now = now or time.time()
     window = int(now // period)
-    key = f"ratelimit:{scope}:{address}:{window}"
-    cache.add(key, 0, timeout=period)
-    count = cache.incr(key)
+    count = counted(f"ratelimit:{scope}:{address}:{window}", period)
     return 0 if count <= limit else int((window + 1) * period - now) + 1
+
+
+def counted(key, period):
+    """Add one to a counter in the cache kept for ``period`` seconds; its new value.
+
+    With the cache (Redis) unreachable the count is 0: the forms keep working, unlimited,
+    and the failure is logged. Logins are still limited: their lockout is in the database.
+    """
+    try:
+        cache.add(key, 0, timeout=period)
+        return cache.incr(key)
+    except (RedisConnectionError, RedisTimeoutError) as error:
+        logger.warning("rate limit not counted, the cache is unreachable: %s", error)
+        return 0
 
 
 def rate_limited(scope, methods=("POST",)):

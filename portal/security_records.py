@@ -60,3 +60,21 @@ class ApiToken(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.prefix}…)"
+
+
+class SentForm(models.Model):
+    """A one-time form token that was spent (portal.once) and where its first post led."""
+
+    key = models.UUIDField(_("form token"), primary_key=True)
+    result = models.CharField(_("result page"), max_length=500, blank=True)
+    sent_at = models.DateTimeField(_("sent"), auto_now_add=True, db_index=True)
+
+    scope = Scope(headquarters_only=True)
+
+    class Meta:
+        ordering = ["-sent_at"]
+        verbose_name = _("sent form")
+        verbose_name_plural = _("sent forms")
+
+    def __str__(self):
+        return str(self.key)

@@ -191,6 +191,8 @@ MEDIA_URL = "media/"
 # Uploaded and generated files are never served directly: views check scope first.
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "media-private")
+# Where `manage.py backup` (make backup) writes its dated directories (portal.backups).
+PORTAL_BACKUP_DIR = env.path("PORTAL_BACKUP_DIR", default=BASE_DIR / "backups")
 WHITENOISE_USE_FINDERS = not PRODUCTION
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -238,6 +240,10 @@ TRUSTWORTHY_REVIEW_COMPLAINTS = env.int("TRUSTWORTHY_REVIEW_COMPLAINTS", default
 COMPLAINT_RETENTION_DAYS = env.int("COMPLAINT_RETENTION_DAYS", default=3 * 365)
 
 CELERY_BEAT_SCHEDULE = {
+    "send-waiting-jobs": {
+        "task": "portal.tasks.send_waiting_jobs",
+        "schedule": 60.0,
+    },
     "complaint-anonymisation": {
         "task": "complaints.tasks.anonymise_past_retention",
         "schedule": crontab(hour=3, minute=0),
@@ -287,7 +293,12 @@ CELERY_BEAT_SCHEDULE = {
 
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            # a Redis that hangs fails a cache call in a second (portal.ratelimit fails soft)
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
         if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )

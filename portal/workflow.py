@@ -49,6 +49,10 @@ class TransitionRefused(ValidationError):
         self.missing = list(missing)
 
 
+class AlreadyApplied(TransitionRefused):
+    """The same form was sent again (double click, retry, a second tab): nothing more is done."""
+
+
 @dataclass(frozen=True)
 class Transition:
     """One action: from which states, to which, by which roles, and what it does.
@@ -191,8 +195,13 @@ class Workflow:
             row.from_label, row.to_label = self.label(row.from_status), self.label(row.to_status)
         return rows
 
-    def apply(self, obj, action, user, *, reason="", at=None, details=None):
-        """Lock, check, do, write the status, one log row and the audit entry; then after commit."""
+    def apply(self, obj, action, user, *, reason="", at=None, details=None, seen=None):
+        """Lock, check, do, write the status, one log row and the audit entry; then after commit.
+
+        ``seen`` is the status the form was shown with: when the row has moved on since
+        (the same form sent twice, or someone else acting first), nothing is done and
+        ``AlreadyApplied`` or ``TransitionRefused`` says which.
+        """
         reason = (reason or "").strip()
         at = at or timezone.now()
         with (
@@ -201,6 +210,8 @@ class Workflow:
         ):
             locked = self._lock(obj, user)
             source = getattr(locked, self.field)
+            if seen and seen != source:
+                self._moved_on(locked, action, user, seen)
             rule = self.check(action, source, role_of(user), reason)
             extra = {}
             if rule.does is not None:
@@ -256,6 +267,33 @@ class Workflow:
             changes = {r.pk: {self.field: [getattr(r, self.field), rule.target]} for r in rows}
             audit.record_bulk(rows, "update", changes)
         return len(rows)
+
+    def _moved_on(self, locked, action, user, seen):
+        """Refuse a form shown at status ``seen``: already applied by this user, or changed."""
+        last = self.log_class.objects.filter(**{self.log_subject: locked}).order_by("-pk").first()
+        state = self.label(getattr(locked, self.field))
+        if (
+            last is not None
+            and last.action == action
+            and last.from_status == seen
+            and last.actor_id == getattr(user, "pk", None)
+        ):
+            raise AlreadyApplied(
+                _(
+                    "Already done: “%(action)s” was applied when this form was first sent, "
+                    "so it was not applied again. The status is “%(state)s”."
+                )
+                % {"action": self.transition(action).label, "state": state},
+                code="repeated",
+            )
+        raise TransitionRefused(
+            _(
+                "The status changed to “%(state)s” after this page was loaded, so nothing "
+                "was done. Check the page and try again if still needed."
+            )
+            % {"state": state},
+            code="changed",
+        )
 
     def _lock(self, obj, user):
         """The row, locked; within the user's scope (a person) or any row (the system)."""

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .limits import REASON
+from .workflow import AlreadyApplied
 
 
 @dataclass(frozen=True)
@@ -37,13 +38,20 @@ def transition_buttons(workflow, obj, user, url):
         for t in workflow.offered(obj, user)
     ]
     asks_reason = any(t.asks_reason for t in workflow.offered(obj, user))
-    return {"buttons": buttons, "asks_reason": asks_reason, "object_id": obj.pk}
+    return {
+        "buttons": buttons,
+        "asks_reason": asks_reason,
+        "object_id": obj.pk,
+        "seen": getattr(obj, workflow.field),
+    }
 
 
 class TransitionForm(forms.Form):
-    """What the buttons post: the action and the reason that may go with it."""
+    """What the buttons post: the action, the reason that may go with it, and the status
+    the page showed (``seen``: a second post of the same form does nothing more)."""
 
     action = forms.CharField(max_length=30)
+    seen = forms.CharField(max_length=20, required=False)
     reason = forms.CharField(
         label=gettext_lazy("Reason"),
         required=False,
@@ -68,7 +76,13 @@ def confirmation(request, workflow, obj, action):
         or (transition.reason_required and not reason)
     ):
         return None
-    context = {"object": obj, "transition": transition, "reason": reason, "action": action}
+    context = {
+        "object": obj,
+        "transition": transition,
+        "reason": reason,
+        "action": action,
+        "seen": request.POST.get("seen", ""),
+    }
     return render(request, "portal/confirm_transition.html", context)
 
 
@@ -85,7 +99,16 @@ def apply_posted(request, workflow, obj, action=None):
         return None
     action = form.cleaned_data["action"]
     try:
-        log = workflow.apply(obj, action, request.user, reason=form.cleaned_data["reason"])
+        log = workflow.apply(
+            obj,
+            action,
+            request.user,
+            reason=form.cleaned_data["reason"],
+            seen=form.cleaned_data["seen"],
+        )
+    except AlreadyApplied as repeated:
+        messages.info(request, repeated.messages[0])
+        return None
     except ValidationError as refused:
         for message in error_messages(refused):
             messages.error(request, message)

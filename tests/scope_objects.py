@@ -89,6 +89,16 @@ def _api_token(unit_code):
     return api_tokens.issue(staff(unit_code), "test", days=30)[0]
 
 
+@maker("portal.SentForm")
+def _sent_form(unit_code):
+    """Headquarters-only: a spent one-time form token (portal.once); no unit."""
+    import uuid
+
+    from portal.models import SentForm
+
+    return SentForm.objects.create(key=uuid.uuid4(), result="/")
+
+
 @maker("portal.Job")
 def _job(unit_code):
     return jobs.start("enterprise_export", "测试任务", owner=staff(unit_code))

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from portal import once
 from portal.crypto import blind_index
 from portal.errors import too_many_requests
 from portal.ratelimit import hit, rate_limited
@@ -27,19 +28,22 @@ def file_complaint(request):
         wait = hit("complaint_phone", blind_index(phone))
         if wait:
             return too_many_requests(request, wait)
-        try:
+
+        def file():
             filed = intake.file(
                 {**form.submission(), "language": request.LANGUAGE_CODE},
                 kinds=form.cleaned_data["kinds"],
                 channel=Complaint.Channel.ONLINE,
                 evidence=form.cleaned_data["evidence"],
             )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
             _remember(request, filed.complaints)
             codes = ",".join(c.tracking_code for c in filed.complaints)
-            return redirect(reverse("complaints:filed") + f"?codes={codes}")
+            return reverse("complaints:filed") + f"?codes={codes}"
+
+        try:
+            return once.submit(request, form, file)
+        except ValidationError as error:
+            form.add_error(None, error)
     return render(request, "complaints/public/form.html", {"form": form})
 
 

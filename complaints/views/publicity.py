@@ -103,7 +103,7 @@ def compute(request, pk):
         )
         return redirect("complaints:publicity_draft", pk=pk)
     job = jobs.start("complaint_publicity", _("Compute complaint publicity"), owner=request.user)
-    tasks.build_publication.delay(str(job.pk), publication.pk, user_id=request.user.pk)
+    jobs.send(tasks.build_publication, job, publication.pk, user_id=request.user.pk)
     return redirect(job)
 
 

@@ -261,5 +261,5 @@ class RiskRecompute(RoleRequiredMixin, View):
             raise PermissionDenied(_("Headquarters has not configured a scoring model yet."))
         title = _("Recompute risk classes: %(unit)s") % {"unit": unit}
         job = jobs.start("credit_risk", title, owner=request.user, reporting_unit=unit)
-        tasks.recompute_unit_risk.delay(str(job.pk), unit.pk, user_id=request.user.pk)
+        jobs.send(tasks.recompute_unit_risk, job, unit.pk, user_id=request.user.pk)
         return redirect(job)

@@ -67,5 +67,5 @@ class RiskImportStart(RoleRequiredMixin, View):
         request.session.modified = True
         job = jobs.start("credit_risk_import", _("Import historical risk classes"),
                          owner=request.user)  # fmt: skip
-        tasks.import_risk_history.delay(str(job.pk), name, user_id=request.user.pk)
+        jobs.send(tasks.import_risk_history, job, name, user_id=request.user.pk)
         return redirect(job)

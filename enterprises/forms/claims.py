@@ -6,6 +6,7 @@ from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.utils.translation import gettext_lazy as _
 
 from portal.models import User
+from portal.once import OnceForm
 
 
 class SignupForm(forms.Form):
@@ -27,8 +28,8 @@ class SignupForm(forms.Form):
     )
 
 
-class ClaimForm(forms.Form):
-    """Claim an enterprise by its USCC."""
+class ClaimForm(OnceForm):
+    """Claim an enterprise by its USCC (sent once however often posted)."""
 
     uscc = forms.CharField(
         label=_("Unified Social Credit Code"),

@@ -3,12 +3,14 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from portal.once import OnceForm
+
 from ..models import PledgeRevision
 from ..services.pledges import REVISION_FIELDS, check_period
 
 
-class PledgeForm(forms.ModelForm):
-    """The structured content of a pledge and its service-quality disclosure."""
+class PledgeForm(OnceForm, forms.ModelForm):
+    """The structured content of a pledge and its service-quality disclosure (filed once)."""
 
     class Meta:
         model = PledgeRevision

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.http import require_POST
 
+from portal import once
 from portal.access import (
     ENTERPRISE,
     STAFF_ROLES,
@@ -92,13 +93,16 @@ class MineView(RoleRequiredMixin, View):
     def post(self, request):
         form = ClaimForm(request.POST)
         if form.is_valid():
-            try:
+
+            def send():
                 claims.claim(request.user, form.cleaned_data["uscc"], form.cleaned_data["note"])
+                messages.success(request, _("Your claim was sent to the regulator."))
+                return reverse("enterprises:mine")
+
+            try:
+                return once.submit(request, form, send)
             except ValidationError as error:
                 _form_errors(form, error)
-            else:
-                messages.success(request, _("Your claim was sent to the regulator."))
-                return redirect("enterprises:mine")
         return self._render(request, form, status=400)
 
     def _render(self, request, form, status=200):

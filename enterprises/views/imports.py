@@ -107,9 +107,7 @@ class StartImportView(RoleRequiredMixin, View):
         job = jobs.start(
             "enterprise_import", _("Import enterprises"), owner=user, reporting_unit=unit
         )
-        tasks.import_enterprises.delay(
-            str(job.pk), name, form.cleaned_data["mode"], user_id=user.pk
-        )
+        jobs.send(tasks.import_enterprises, job, name, form.cleaned_data["mode"], user_id=user.pk)
         return redirect(job)
 
 

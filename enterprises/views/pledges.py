@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from portal import once
 from portal.access import ENTERPRISE, STAFF_ROLES, get_scoped_or_404, roles_required
 from portal.audit import history_for
 from portal.scoping import scoped
@@ -53,10 +54,14 @@ def create(request, enterprises):
     """File a new pledge (a draft until it is submitted)."""
     form = PledgeForm(request.POST or None, enterprises=enterprises)
     if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        pledge = service.create_pledge(data.pop("enterprise"), request.user, data)
-        messages.success(request, _("The draft pledge is saved. Submit it when it is ready."))
-        return redirect("enterprises:pledge_detail", pk=pledge.pk)
+
+        def file():
+            data = dict(form.cleaned_data)
+            pledge = service.create_pledge(data.pop("enterprise"), request.user, data)
+            messages.success(request, _("The draft pledge is saved. Submit it when it is ready."))
+            return reverse("enterprises:pledge_detail", args=[pledge.pk])
+
+        return once.submit(request, form, file)
     return render(request, "enterprises/pledges/form.html", {"form": form})
 
 

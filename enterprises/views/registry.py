@@ -195,5 +195,5 @@ class EnterpriseExportView(RoleRequiredMixin, View):
             record_event(request.user, "download", filters=request.GET.dict(), **details)
             return FileResponse(stream, as_attachment=True, filename="enterprises.xlsx")
         job = jobs.start("enterprise_export", _("Export enterprises"), owner=request.user)
-        tasks.export_enterprises.delay(str(job.pk), request.GET.dict(), user_id=request.user.pk)
+        jobs.send(tasks.export_enterprises, job, request.GET.dict(), user_id=request.user.pk)
         return redirect(job)

@@ -162,7 +162,7 @@ def wave_compute(request, pk):
     """Recompute the wave's indices as a job; the browser follows its progress."""
     wave = _wave(request, pk)
     job = jobs.start("survey_indices", _("Compute survey indices"), owner=request.user)
-    tasks.compute_indices.delay(str(job.pk), wave.pk, user_id=request.user.pk)
+    jobs.send(tasks.compute_indices, job, wave.pk, user_id=request.user.pk)
     return redirect(job)
 
 
@@ -238,8 +238,8 @@ def wave_import_start(request, pk):
     user = request.user
     unit = user.agency.reporting_unit if user.is_provincial else None
     job = jobs.start("survey_import", _("Import survey responses"), owner=user, reporting_unit=unit)
-    tasks.import_responses.delay(
-        str(job.pk), wave.pk, name, form.cleaned_data["mode"], user_id=user.pk
+    jobs.send(
+        tasks.import_responses, job, wave.pk, name, form.cleaned_data["mode"], user_id=user.pk
     )
     return redirect(job)
 

@@ -19,7 +19,7 @@ def _pdf_job(request, version):
     title = _("PDF: %(version)s") % {"version": version}
     unit = version.report.reporting_unit
     job = jobs.start("reporting_pdf", title, owner=request.user, reporting_unit=unit)
-    tasks.report_pdf.delay(str(job.pk), version.pk, user_id=request.user.pk)
+    jobs.send(tasks.report_pdf, job, version.pk, user_id=request.user.pk)
     return redirect(job)
 
 

@@ -82,7 +82,7 @@ def round_zip(request, pk):
     """Start the batch that renders every report PDF of the round into one ZIP."""
     round_ = get_object_or_404(Round, pk=pk)
     job = jobs.start("reporting_zip", _("All report PDFs: %s") % round_, owner=request.user)
-    tasks.build_round_zip.delay(str(job.pk), round_.pk, request.user.pk)
+    jobs.send(tasks.build_round_zip, job, round_.pk, request.user.pk)
     return redirect(job)
 
 
@@ -92,7 +92,7 @@ def round_summary(request, pk):
     """Start compiling the national summary of the round."""
     round_ = get_object_or_404(Round, pk=pk)
     job = jobs.start("reporting_summary", _("National summary: %s") % round_, owner=request.user)
-    tasks.compile_national_summary.delay(str(job.pk), round_.pk, user_id=request.user.pk)
+    jobs.send(tasks.compile_national_summary, job, round_.pk, user_id=request.user.pk)
     return redirect(job)
 
 

@@ -15,7 +15,7 @@ AUDITED_MODELS = [
     model
     for model in apps.get_models()
     if model._meta.app_label in project_app_labels()
-    and model._meta.label not in ("portal.AuditEntry", "portal.Job")
+    and model._meta.label not in ("portal.AuditEntry", "portal.Job", "portal.SentForm")
     and model._meta.label in scope_objects.MAKERS
     and not scope_objects.scope_of_model_is_reference(model)
 ]
