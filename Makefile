@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 TEST_ENV := DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/portal} \
             REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/15}
 
-.PHONY: demo test bench fuzz mutation lint install system-deps browser services messages messages-update demo-data serve backup restore clean
+.PHONY: demo test bench screenshots fuzz mutation lint install system-deps browser services messages messages-update demo-data serve backup restore clean
 
 demo: install system-deps messages demo-data serve
 
@@ -16,6 +16,11 @@ test: install system-deps browser services messages lint
 
 bench: install system-deps services
 	$(TEST_ENV) $(PY) -m pytest tests/bench -o python_files='bench_*.py' -p no:cacheprovider -s $(PYTEST_ARGS)
+
+# Every page of the demo walk per role, both languages, desktop and phone widths (for review).
+screenshots: install system-deps browser services messages
+	$(TEST_ENV) $(PY) -m pytest tests/e2e/shots_pages.py -o python_files='shots_*.py' -n 2 -p no:cacheprovider $(PYTEST_ARGS)
+	@echo "Screenshots: test-artifacts/screenshots/pages/<role>/<language>-<desktop|phone>/"
 
 # The schemathesis run of the suite with many more examples per operation and role.
 fuzz: install services
