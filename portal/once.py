@@ -8,12 +8,15 @@ not make a second object: it goes to the first post's result with a message. A p
 fails (a ValidationError) spends nothing and can be sent again.
 """
 
+import datetime
 import uuid
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.db import IntegrityError, transaction
 from django.shortcuts import redirect
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .models import SentForm
@@ -57,3 +60,10 @@ def submit(request, form, create):
         spent.result = create()
         spent.save(update_fields=["result"])
     return redirect(spent.result)
+
+
+def forget_spent(now=None):
+    """Delete tokens spent more than PORTAL_SENT_FORM_DAYS ago; returns how many went."""
+    since = (now or timezone.now()) - datetime.timedelta(days=settings.PORTAL_SENT_FORM_DAYS)
+    deleted, _by_model = SentForm.objects.filter(sent_at__lt=since).delete()
+    return deleted

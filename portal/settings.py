@@ -156,6 +156,9 @@ PORTAL_RATE_LIMITS = {
 }
 # A public form posted sooner than this after it was served is a robot's (portal.form_guard).
 PORTAL_FORM_MIN_SECONDS = env.int("PORTAL_FORM_MIN_SECONDS", default=3)
+# A spent one-time form token is kept this long (portal.once): a form posted again later
+# than that is taken as new.
+PORTAL_SENT_FORM_DAYS = env.int("PORTAL_SENT_FORM_DAYS", default=7)
 
 # Post-consumption evaluations (monitoring, task 12); see docs/monitoring-evaluations.md.
 # The aspects a consumer scores besides the overall score (1-5 each); a key, once used, stays.
@@ -243,6 +246,10 @@ CELERY_BEAT_SCHEDULE = {
     "send-waiting-jobs": {
         "task": "portal.tasks.send_waiting_jobs",
         "schedule": 60.0,
+    },
+    "forget-sent-forms": {
+        "task": "portal.tasks.forget_sent_forms",
+        "schedule": crontab(hour=3, minute=30),
     },
     "complaint-anonymisation": {
         "task": "complaints.tasks.anonymise_past_retention",

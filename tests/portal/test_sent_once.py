@@ -1,15 +1,19 @@
 """Forms that create something carry a one-time token (portal.once): sent twice, one result."""
 
+import datetime
 import re
 import threading
+from uuid import uuid4
 
 import pytest
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from complaints.models import Complaint
 from enterprises.models import EnterpriseMembership, Pledge
+from portal import once
 from portal.models import SentForm
 from tests.complaints.test_pages import form_data as complaint_data
 from tests.enterprises.test_pledges_views import form_data as pledge_data
@@ -110,3 +114,14 @@ def test_one_claim_form_sent_twice_at_once_is_one_claim():
     pages = at_once([lambda c=c: c.post(reverse("enterprises:mine"), data) for c in clients])
     assert EnterpriseMembership.objects.filter(user=user).count() == 1
     assert sorted(p.status_code for p in pages) == [302, 302]
+
+
+@pytest.mark.django_db
+def test_spent_tokens_are_forgotten_after_the_configured_days(settings):
+    settings.PORTAL_SENT_FORM_DAYS = 7
+    now = timezone.now()
+    old, recent = SentForm.objects.create(key=uuid4()), SentForm.objects.create(key=uuid4())
+    SentForm.objects.filter(pk=old.pk).update(sent_at=now - datetime.timedelta(days=7, seconds=1))
+    SentForm.objects.filter(pk=recent.pk).update(sent_at=now - datetime.timedelta(days=6, hours=23))
+    assert once.forget_spent(now) == 1
+    assert list(SentForm.objects.values_list("pk", flat=True)) == [recent.pk]
