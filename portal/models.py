@@ -7,11 +7,17 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from .audit_display import shown_changes
 from .limits import REASON, text_limit
 from .scoping import Scope
+
+
+def english_or_chinese(english, chinese):
+    """Reference data's English name in the English UI (when it has one), else the Chinese."""
+    return english if english and (get_language() or "").startswith("en") else chinese
 
 
 class ReportingUnit(models.Model):
@@ -56,7 +62,13 @@ class ReportingUnit(models.Model):
         verbose_name_plural = _("reporting units")
 
     def __str__(self):
-        return self.name
+        return self.label
+
+    @property
+    def label(self):
+        """The name in the language of the page: English in the English UI, else Chinese.
+        Official documents render in Chinese (they use ``name``)."""
+        return english_or_chinese(self.name_en, self.name)
 
 
 class AdminDivision(models.Model):
@@ -123,7 +135,12 @@ class Agency(models.Model):
         ]
 
     def __str__(self):
-        return self.name
+        return self.label
+
+    @property
+    def label(self):
+        """The name in the language of the page (see ReportingUnit.label)."""
+        return english_or_chinese(self.name_en, self.name)
 
     @property
     def is_headquarters(self):

@@ -37,7 +37,7 @@ def jurisdiction_error(user, unit):
         return _("Choose the reporting unit: the USCC does not name a known one.")
     if user.is_provincial and not covers_unit(user, unit.pk):
         return _("This enterprise belongs to %(unit)s, outside your jurisdiction.") % {
-            "unit": unit.name
+            "unit": unit.label
         }
     return None
 

@@ -79,7 +79,7 @@ def _result(user, data):
         rows = benchmarks.sector_benchmark(wave, unit, sector)
         return {
             "result": rows,
-            "title": f"{unit.name} · {dict(sector_choices())[sector]}",
+            "title": f"{unit.label} · {dict(sector_choices())[sector]}",
             "error": None if rows is not None else _("No index of this sector."),
         }
     return {"error": _("Give an enterprise's USCC or choose a sector.")}

@@ -37,7 +37,7 @@ def test_reminder_due_and_overdue_mails_are_in_each_readers_language(
         ),
         "gd-en@example.com": (
             f"Reminder: {ROUND} is due on 2019-11-30",
-            "广东省: the progress report is due in 30 days (2019-11-30).",
+            "Guangdong: the progress report is due in 30 days (2019-11-30).",
         ),
     }
     mailoutbox.clear()
@@ -49,7 +49,7 @@ def test_reminder_due_and_overdue_mails_are_in_each_readers_language(
         ),
         "gd-en@example.com": (
             f"Due today: {ROUND}",
-            "广东省: the progress report is due today (2019-11-30).",
+            "Guangdong: the progress report is due today (2019-11-30).",
         ),
     }
     mailoutbox.clear()
@@ -61,7 +61,7 @@ def test_reminder_due_and_overdue_mails_are_in_each_readers_language(
         ),
         "gd-en@example.com": (
             f"Overdue: {ROUND}",
-            "广东省: the progress report was due on 2019-11-30 and is overdue.",
+            "Guangdong: the progress report was due on 2019-11-30 and is overdue.",
         ),
     }
 
@@ -75,7 +75,8 @@ def test_headquarters_hears_of_overdue_units_in_its_language(round_2019, mailout
     mails = mails_to(mailoutbox, "hq-zh@example.cn", "hq-en@example.com")
     assert mails["hq-zh@example.cn"][0] == f"逾期未报送报告：{ROUND}"
     assert mails["hq-en@example.com"][0] == f"Overdue reports: {ROUND}"
-    assert mails["hq-en@example.com"][1].startswith("北京市、天津市、河北省")
+    assert mails["hq-en@example.com"][1].startswith("Beijing, Tianjin, Hebei")
+    assert mails["hq-zh@example.cn"][1].startswith("北京市、天津市、河北省")
 
 
 def test_a_returned_report_is_mailed_in_each_readers_language(
