@@ -367,4 +367,4 @@ def test_every_project_model_can_be_made_in_a_jurisdiction():
         if model._meta.app_label in project_app_labels()
         and model._meta.label not in scope_objects.MAKERS
     ]
-    assert missing == [], "register a maker in tests/scope_objects.py"
+    assert missing == [], "register a maker in tests/scope_objects/<app>.py"
