@@ -128,13 +128,18 @@ def error_messages(error):
     return [str(m) for m in error.messages]
 
 
+def flash_form_errors(request, form):
+    """The form's errors as the page's messages, each led by its field's label."""
+    for field, errors in form.errors.items():
+        label = form.fields[field].label if field in form.fields else ""
+        for message in errors:
+            messages.error(request, f"{label}: {message}" if label else message)
+
+
 def attempt(request, action, success, form=None):
     """Run a service call; its refusal (or the form's errors) becomes the page's messages."""
     if form is not None and not form.is_valid():
-        for field, errors in form.errors.items():
-            label = form.fields[field].label if field in form.fields else ""
-            for message in errors:
-                messages.error(request, f"{label}: {message}" if label else message)
+        flash_form_errors(request, form)
         return False
     try:
         action()

@@ -1,6 +1,5 @@
 """One-time questionnaire links: regulators issue them on a wave; consumers answer once."""
 
-from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -10,6 +9,7 @@ from django.views.decorators.http import require_POST
 from portal import audit, exports
 from portal.access import STAFF_ROLES, roles_required
 from portal.ratelimit import rate_limited
+from portal.workflow_views import flash_form_errors
 
 from ..models import Item
 from ..sectors import sector_label
@@ -36,10 +36,7 @@ def issue(request, pk):
             _add_errors(form, error)
         else:
             return _deliver(request, issued, data["output"])
-    for field, errors in form.errors.items():
-        label = form.fields[field].label if field in form.fields else ""
-        for message in errors:
-            messages.error(request, f"{label}: {message}" if label else message)
+    flash_form_errors(request, form)
     return redirect("monitoring:wave", wave.pk)
 
 
